@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "actionrules.h"
+
+#include "plural.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ActionRules", text);
+}
+
+ActionVerdict allow()
+{
+    return {true, {}, {}};
+}
+
+ActionVerdict deny(const QString &reason, const QString &category)
+{
+    return {false, reason, category};
+}
+
+bool isEvergreenAction(TaskAction action)
+{
+    switch (action) {
+    case TaskAction::Abort:
+    case TaskAction::Restart:
+    case TaskAction::Schedule:
+    case TaskAction::Unschedule:
+    case TaskAction::SetPriority:
+    case TaskAction::OverrideDependencies:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The category of a refusal that depends only on the status: what the task is now.
+QString statusCategory(Status status)
+{
+    switch (status) {
+    case Status::EvgAborting:
+        return tr("already aborting");
+    case Status::MarKilling:
+        return tr("already being killed");
+    case Status::EvgBlocked:
+        return tr("blocked");
+    case Status::EvgDispatched:
+        return tr("dispatched");
+    case Status::EvgUnscheduled:
+    case Status::EvgInactive:
+        return tr("unscheduled");
+    case Status::MarScheduled:
+        return tr("not launched yet");
+    case Status::EvgOther:
+        return tr("unknown status");
+    default:
+        break;
+    }
+    switch (StatusTaxonomy::stage(status)) {
+    case Stage::Scheduled:
+        return tr("scheduled");
+    case Stage::InProgress:
+        return tr("running");
+    case Stage::Finished:
+        return tr("finished");
+    }
+    return {};
+}
+
+QString evergreenReason(const Task &task, TaskAction action)
+{
+    const Status status = task.status;
+    const Stage stage = task.stage();
+    if (status == Status::EvgOther)
+        return tr("Evergreen reported a status taskmon does not know; it will not act on it.");
+
+    switch (action) {
+    case TaskAction::Abort:
+        if (status == Status::EvgAborting)
+            return tr("Abort was already requested; Evergreen is stopping the task.");
+        if (status == Status::EvgBlocked)
+            return tr("The task is blocked by a dependency and has not run.");
+        if (stage == Stage::Scheduled)
+            return tr("The task has not been dispatched yet; unschedule it instead.");
+        return tr("The task has already finished.");
+    case TaskAction::Restart:
+        if (status == Status::EvgAborting)
+            return tr("Abort was requested; the task can be restarted once it has really finished.");
+        if (stage == Stage::InProgress)
+            return tr("The task is still running; abort it first and restart it once it has finished.");
+        if (status == Status::EvgBlocked)
+            return tr("The task is blocked and has not run; override its dependencies instead.");
+        return tr("The task has not run yet; only finished tasks can be restarted.");
+    case TaskAction::Schedule:
+        if (status == Status::EvgBlocked)
+            return tr("The task is scheduled but blocked by a dependency; override its dependencies instead.");
+        if (stage == Stage::Scheduled)
+            return tr("The task is already scheduled.");
+        if (stage == Stage::InProgress)
+            return tr("The task is already running.");
+        return tr("The task has finished; restart it to run it again.");
+    case TaskAction::Unschedule:
+        if (status == Status::EvgUnscheduled || status == Status::EvgInactive)
+            return tr("The task is not scheduled.");
+        if (status == Status::EvgDispatched)
+            return tr("The task has already been dispatched to a host; abort it instead.");
+        if (status == Status::EvgBlocked)
+            return tr("The task is blocked by a dependency and will not run until its dependencies are overridden.");
+        if (stage == Stage::InProgress)
+            return tr("The task is already running; abort it instead.");
+        return tr("The task has already finished.");
+    case TaskAction::SetPriority:
+        if (status == Status::EvgDispatched)
+            return tr("The task has already been dispatched; priority only matters while a task waits in the queue.");
+        if (stage == Stage::InProgress)
+            return tr("The task is already running; priority only matters while a task waits in the queue.");
+        return tr("The task has finished; priority only matters while a task waits in the queue.");
+    case TaskAction::OverrideDependencies:
+        return tr("The task is not blocked by a dependency.");
+    default:
+        return tr("%1 is a Marathon action; Evergreen tasks are aborted or restarted.")
+            .arg(TaskActions::label(action));
+    }
+}
+
+QString marathonReason(const Task &task, TaskAction action)
+{
+    const Status status = task.status;
+    if (action == TaskAction::Restart) {
+        if (task.stage() == Stage::Finished) {
+            return tr("Marathon replaces a finished task by itself; use Restart App to restart the whole app.");
+        }
+        return tr("Marathon cannot restart a single task: kill it and Marathon launches a replacement, or use Restart App.");
+    }
+    if (isEvergreenAction(action)) {
+        return tr("%1 is an Evergreen action; Marathon tasks are killed or their app is restarted.")
+            .arg(TaskActions::label(action));
+    }
+    if (status == Status::MarKilling)
+        return tr("The task is already being killed.");
+    if (status == Status::MarScheduled)
+        return tr("Marathon has not launched this instance yet; there is no task to kill.");
+    return tr("The task has already finished; Marathon launches a replacement by itself.");
+}
+
+QString plural(int count, const char *singular, const char *pluralForm)
+{
+    return countOf(count, "ActionRules", singular, pluralForm);
+}
+} // namespace
+
+void ActionContext::setUnsupported(TaskSource source, TaskAction action, const QString &reason)
+{
+    m_unsupported[size_t(source)].insert(action);
+    m_reasons[size_t(source)][size_t(action)] = reason;
+}
+
+bool ActionContext::isUnsupported(TaskSource source, TaskAction action) const
+{
+    return m_unsupported[size_t(source)].contains(action);
+}
+
+QString ActionContext::unsupportedReason(TaskSource source, TaskAction action) const
+{
+    return m_reasons[size_t(source)][size_t(action)];
+}
+
+ActionVerdict ActionRules::check(const Task &task, TaskAction action, const ActionContext &context)
+{
+    if (context.readOnly)
+        return deny(tr("taskmon was started with --read-only."), tr("read-only"));
+
+    const StatusInfo &info = task.statusInfo();
+    if (info.system == TaskSystem::None)
+        return deny(tr("The task's status is not known yet."), tr("unknown status"));
+
+    const bool evergreen = info.system == TaskSystem::Evergreen;
+    if (evergreen != isEvergreenAction(action)) {
+        const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
+        return deny(reason, evergreen ? tr("Evergreen tasks") : tr("Marathon tasks"));
+    }
+
+    if (!ActionSet(info.actions).contains(action)) {
+        const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
+        return deny(reason, statusCategory(task.status));
+    }
+    if (action == TaskAction::KillAndWipe && !task.hasFlag(TaskFlag::HasLocalVolumes)) {
+        return deny(tr("Only tasks with local persistent volumes can be wiped; use Kill instead."),
+                    tr("no local volumes"));
+    }
+    if (context.isUnsupported(task.source, action))
+        return deny(context.unsupportedReason(task.source, action), tr("not supported"));
+    return allow();
+}
+
+ActionSet ActionRules::allowedActions(const Task &task, const ActionContext &context)
+{
+    ActionSet result;
+    for (int i = 0; i < TaskActionCount; ++i) {
+        if (check(task, TaskAction(i), context))
+            result.insert(TaskAction(i));
+    }
+    return result;
+}
+
+BulkPlan ActionRules::plan(const QList<Task> &tasks, TaskAction action, const ActionContext &context)
+{
+    BulkPlan result;
+    result.action = action;
+    result.total = int(tasks.size());
+    for (int i = 0; i < tasks.size(); ++i) {
+        ActionVerdict verdict = check(tasks[i], action, context);
+        if (verdict)
+            result.applicable.append(i);
+        else
+            result.rejected.append({i, std::move(verdict)});
+    }
+    return result;
+}
+
+QList<std::pair<QString, int>> BulkPlan::rejectedByCategory() const
+{
+    QList<std::pair<QString, int>> groups;
+    for (const auto &[index, verdict] : rejected) {
+        Q_UNUSED(index)
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const auto &group) { return group.first == verdict.category; });
+        if (it == groups.end())
+            groups.append({verdict.category, 1});
+        else
+            ++it->second;
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    return groups;
+}
+
+QString BulkPlan::summary() const
+{
+    QStringList parts;
+    for (const auto &[category, count] : rejectedByCategory())
+        parts.append(QString::number(count) + u' ' + category);
+    const QString label = TaskActions::label(action);
+    const int refused = int(rejected.size());
+    if (applicable.isEmpty()) {
+        return tr("%1: none of the %2 applies (%3)")
+            .arg(label, plural(total, "selected task", "selected tasks"), parts.join(QStringLiteral(", ")));
+    }
+    QString text = label + u' ' + plural(int(applicable.size()), "task", "tasks");
+    if (refused > 0)
+        text += tr("; %1 not applicable: %2").arg(refused).arg(parts.join(QStringLiteral(", ")));
+    return text;
+}
+
+QString ActionRules::checkPriority(qint64 priority, bool adminRequest)
+{
+    if (priority < MinPriority || priority > std::numeric_limits<qint32>::max())
+        return tr("Priority must be an integer from −1 to 100 (−1 is the same as unscheduling).");
+    if (priority > MaxPriority && !adminRequest) {
+        return tr("Priorities above 100 need Evergreen project admin rights; send them as an explicit admin request.");
+    }
+    return {};
+}

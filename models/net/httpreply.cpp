@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpreply.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QNetworkReply>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HttpReply", text);
+}
+
+QString messageFromJson(const nlohmann::json &json)
+{
+    if (!json.is_object())
+        return {};
+    for (const char *key : {"message", "error", "msg"}) {
+        const auto it = json.find(key);
+        if (it != json.end() && it->is_string() && !it->get_ref<const std::string &>().empty())
+            return QString::fromStdString(it->get<std::string>());
+    }
+    return {};
+}
+} // namespace
+
+QString HttpOutcome::describe() const
+{
+    if (networkError)
+        return message.isEmpty() ? tr("no answer from the server") : message;
+    QString text = QString::number(status);
+    if (!message.isEmpty())
+        text += QStringLiteral(": ") + message;
+    if (isAuthProblem())
+        text += u' ' + tr("(an authorisation problem: check the credentials and their rights)");
+    return text;
+}
+
+QString HttpReply::serverMessage(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    if (trimmed.startsWith('{')) {
+        const auto json = nlohmann::json::parse(trimmed.cbegin(), trimmed.cend(), nullptr, false);
+        if (!json.is_discarded()) {
+            const QString message = messageFromJson(json);
+            if (!message.isEmpty())
+                return message.left(1000);
+        }
+    }
+    if (trimmed.startsWith('<')) {
+        // Jetty's HTML error pages: keep the text of the <title> or first heading.
+        for (const char *tag : {"<title>", "<h2>", "<h1>"}) {
+            const qsizetype start = trimmed.indexOf(tag);
+            if (start >= 0) {
+                const qsizetype from = start + qsizetype(qstrlen(tag));
+                const qsizetype end = trimmed.indexOf('<', from);
+                return QString::fromUtf8(trimmed.mid(from, end - from)).trimmed();
+            }
+        }
+    }
+    return snippet(trimmed, 300);
+}
+
+QString HttpReply::snippet(const QByteArray &body, int maxChars)
+{
+    QString text = QString::fromUtf8(body.left(maxChars * 4)).left(maxChars);
+    for (QChar &c : text) {
+        if (!c.isPrint())
+            c = u' ';
+    }
+    text = text.simplified();
+    if (body.size() > text.size())
+        text += u'…';
+    return text;
+}
+
+qint64 HttpReply::parseRetryAfter(const QByteArray &value, qint64 nowMs)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = trimmed.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 ? seconds * 1000 : -1;
+    const QDateTime date = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    if (!date.isValid())
+        return -1;
+    return std::max<qint64>(0, date.toMSecsSinceEpoch() - nowMs);
+}
+
+HttpOutcome HttpReply::outcome(QNetworkReply *reply, const QByteArray &body)
+{
+    HttpOutcome result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (result.status == 0) {
+        result.networkError = true;
+        result.message = reply->errorString();
+        return result;
+    }
+    result.message = serverMessage(body);
+    if (result.message.isEmpty() && result.status >= 400)
+        result.message = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    if (reply->hasRawHeader("Retry-After"))
+        result.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"),
+                                              QDateTime::currentMSecsSinceEpoch());
+    return result;
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QNetworkReply;
+
+// What a server answered, reduced to what a user needs to read: the HTTP status and the
+// server's own words. Marathon says {"message": …}; Evergreen says {"status","message"},
+// sometimes {"error"}, and its auth middleware answers in plain text.
+struct HttpOutcome
+{
+    int status = 0;             // HTTP status; 0 when no answer came at all
+    bool networkError = false;  // refused, reset, timed out, TLS failure…
+    QString message;            // the server's message or the network error's text
+    qint64 retryAfterMs = -1;   // from Retry-After on 429/503
+
+    bool ok() const { return !networkError && status >= 200 && status < 300; }
+    bool isAuthProblem() const { return status == 401 || status == 403; }
+    // "409: App is locked by one or more deployments…", "connection refused", …
+    QString describe() const;
+};
+
+namespace HttpReply {
+// Reads status, message and Retry-After from a finished reply and the body read from it.
+HttpOutcome outcome(QNetworkReply *reply, const QByteArray &body);
+// The server's message from an error body, whatever its shape; trimmed to a readable size.
+QString serverMessage(const QByteArray &body);
+// Retry-After as seconds or an HTTP date; -1 when absent or unreadable.
+qint64 parseRetryAfter(const QByteArray &value, qint64 nowMs);
+// The first characters of a body, printable, for "malformed JSON near: …" messages.
+QString snippet(const QByteArray &body, int maxChars = 120);
+}

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "itemmodels/taskfiltermodel.h"
+#include "itemmodels/tasktablemodel.h"
+#include "store/taskstore.h"
+#include "testtasks.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using TestTasks::evergreen;
+using TestTasks::marathon;
+
+struct FilterFixture
+{
+    FilterFixture()
+        : table(&store)
+        , tableTester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        proxy.setSourceModel(&table);
+        table.setFlushInterval(5);
+    }
+
+    void load(const QList<Task> &tasks)
+    {
+        TaskBatch batch;
+        for (const Task &task : tasks)
+            batch.append(TaskDelta::upsert(task));
+        store.apply(batch);
+        table.flush();
+    }
+
+    QList<QByteArray> visibleIds() const
+    {
+        QList<QByteArray> ids;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            ids.append(proxy.data(proxy.index(row, 0), TaskRole::TaskId).toByteArray());
+        return ids;
+    }
+
+    TaskStore store;
+    TaskTableModel table;
+    TaskFilterModel proxy;
+    QAbstractItemModelTester tableTester;
+    QAbstractItemModelTester proxyTester;
+};
+
+namespace {
+QList<Task> sampleTasks()
+{
+    Task web = marathon("web.1", Status::MarRunning, "/prod/web");
+    Task lost = marathon("web.2", Status::MarUnreachable, "/prod/web");
+    Task api = marathon("api.1", Status::MarFailed, "/prod/api");
+    api.message = InternedString(QStringLiteral("disk full on /var"));
+    Task compile = evergreen("evg-compile", Status::EvgFailed, "ubuntu2204", 60);
+    Task lint = evergreen("evg-lint", Status::EvgSystemFailed, "ubuntu2204", 10);
+    Task setup = evergreen("evg-setup", Status::EvgSetupFailed, "rhel80", 80);
+    Task queued = evergreen("evg-queued", Status::EvgWillRun, "rhel80", 90);
+    Task done = evergreen("evg-done", Status::EvgSuccess, "rhel80", 0);
+    return {web, lost, api, compile, lint, setup, queued, done};
+}
+} // namespace
+
+class TestTaskFilterModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void queryFiltersRows()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        QCOMPARE(f.proxy.rowCount(), 8);
+
+        const TaskQuery::Error error =
+            f.proxy.setQueryText(QStringLiteral("status:failed,system-failed -group:/web priority:>50"));
+        QVERIFY(!error.isError());
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"evg-compile"}));
+
+        QVERIFY(!f.proxy.setQueryText(QStringLiteral("\"disk full\"")).isError());
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"api.1"}));
+    }
+
+    void badQueryKeepsTheCurrentFilterAndSaysWhere()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        QVERIFY(!f.proxy.setQueryText(QStringLiteral("source:marathon")).isError());
+        QCOMPARE(f.proxy.rowCount(), 3);
+        QSignalSpy changed(&f.proxy, &TaskFilterModel::filterChanged);
+        const TaskQuery::Error error = f.proxy.setQueryText(QStringLiteral("source:marathon statsu:failed"));
+        QVERIFY(error.isError());
+        QCOMPARE(error.position, 16);
+        QVERIFY(!error.message.isEmpty());
+        QCOMPARE(f.proxy.rowCount(), 3);
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void facetsCombineWithTheQuery()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        QSignalSpy changed(&f.proxy, &TaskFilterModel::filterChanged);
+        f.proxy.setSourceFilter(TaskSource::Evergreen);
+        QCOMPARE(f.proxy.rowCount(), 5);
+        f.proxy.setSourceFilter(TaskSource::Evergreen);  // unchanged: no refilter
+        QCOMPARE(changed.count(), 1);
+        f.proxy.setKind(FailureKind::System);
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"evg-lint"}));
+        f.proxy.clearFacets();
+        f.proxy.setProblemsOnly(true);
+        QCOMPARE(f.proxy.rowCount(), 5);  // unreachable counts as a problem
+        f.proxy.setGroup(InternedString(QStringLiteral("/prod/web")));
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"web.2"}));
+        QCOMPARE(changed.count(), 5);
+    }
+
+    void defaultSortPutsTheMostActionableFirst()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        f.proxy.sort(TaskColumn::Status, Qt::AscendingOrder);
+        const QList<QByteArray> ids = f.visibleIds();
+        // Test failures, then setup, then system (unreachable included), then running,
+        // then scheduled, then the rest.
+        auto position = [&](const char *id) { return ids.indexOf(QByteArray(id)); };
+        QVERIFY(position("api.1") < position("evg-setup"));
+        QVERIFY(position("evg-compile") < position("evg-setup"));
+        QVERIFY(position("evg-setup") < position("evg-lint"));
+        QVERIFY(position("evg-lint") < position("web.1"));
+        QVERIFY(position("web.2") < position("web.1"));
+        QVERIFY(position("web.1") < position("evg-queued"));
+        QCOMPARE(ids.last(), QByteArray("evg-done"));
+    }
+
+    void sortsByTypedValues()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        f.proxy.setSourceFilter(TaskSource::Evergreen);
+        f.proxy.sort(TaskColumn::Priority, Qt::DescendingOrder);
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"evg-queued", "evg-setup", "evg-compile",
+                                                    "evg-lint", "evg-done"}));
+    }
+
+    void liveChangesRefilterAndResortWithoutResets()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        f.proxy.sort(TaskColumn::Status, Qt::AscendingOrder);
+        f.proxy.setProblemsOnly(true);
+        QSignalSpy resets(&f.proxy, &QAbstractItemModel::modelReset);
+        QCOMPARE(f.proxy.rowCount(), 5);
+
+        f.store.upsert(marathon("web.1", Status::MarFailed, "/prod/web"), TaskField::Status);
+        f.store.upsert(marathon("web.2", Status::MarRunning, "/prod/web"), TaskField::Status);
+        f.store.upsert(evergreen("evg-new", Status::EvgFailed, "rhel80"));
+        f.table.flush();
+        QCOMPARE(f.proxy.rowCount(), 6);
+        QVERIFY(f.visibleIds().contains("web.1"));
+        QVERIFY(!f.visibleIds().contains("web.2"));
+        QVERIFY(f.visibleIds().indexOf("web.1") < f.visibleIds().indexOf("evg-setup"));
+
+        f.store.remove("evg-compile");
+        QCOMPARE(f.proxy.rowCount(), 5);
+        QCOMPARE(resets.count(), 0);
+    }
+
+    void sourceRowMapsBack()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        f.proxy.setSourceFilter(TaskSource::Evergreen);
+        f.proxy.sort(TaskColumn::Priority, Qt::AscendingOrder);
+        for (int row = 0; row < f.proxy.rowCount(); ++row) {
+            const QByteArray id = f.proxy.data(f.proxy.index(row, 0), TaskRole::TaskId).toByteArray();
+            QCOMPARE(f.table.task(f.proxy.sourceRow(row)).id, id);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskFilterModel)
+#include "tst_taskfiltermodel.moc"

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/taskstore.h"
+#include "testtasks.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using TestTasks::evergreen;
+using TestTasks::marathon;
+
+namespace {
+StatusCounts recount(const TaskStore &store)
+{
+    StatusCounts counts;
+    for (int row = 0; row < store.size(); ++row)
+        counts.add(store.at(row));
+    return counts;
+}
+
+QList<QByteArray> idsInOrder(const TaskStore &store)
+{
+    QList<QByteArray> ids;
+    for (int row = 0; row < store.size(); ++row)
+        ids.append(store.at(row).id);
+    return ids;
+}
+} // namespace
+
+class TestTaskStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_now = 1'700'000'000'000;
+    }
+
+    void insertsAppendAndAreFoundById()
+    {
+        TaskStore store;
+        QSignalSpy appended(&store, &TaskStore::rowsAppended);
+        QSignalSpy changed(&store, &TaskStore::changed);
+        store.apply({TaskDelta::upsert(marathon("a", Status::MarRunning)),
+                     TaskDelta::upsert(marathon("b", Status::MarFailed)),
+                     TaskDelta::upsert(evergreen("c", Status::EvgSystemFailed))});
+        QCOMPARE(store.size(), 3);
+        QCOMPARE(appended.count(), 1);
+        QCOMPARE(appended.at(0).at(0).toInt(), 0);
+        QCOMPARE(appended.at(0).at(1).toInt(), 2);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(store.rowOf("b"), 1);
+        QCOMPARE(store.rowOf("zzz"), -1);
+        QVERIFY(store.find("c"));
+        QCOMPARE(store.find("c")->status, Status::EvgSystemFailed);
+        QCOMPARE(store.counts().total(), 3);
+        QCOMPARE(store.counts().status(Status::MarFailed), 1);
+        QCOMPARE(store.counts().kind(FailureKind::System), 1);
+        QCOMPARE(store.counts().problems(), 2);
+        QCOMPARE(store.counts().source(TaskSource::Marathon), 2);
+    }
+
+    void partialUpdateTouchesOnlyMaskedFields()
+    {
+        TaskStore store;
+        Task task = marathon("a", Status::MarRunning);
+        task.message = InternedString(QStringLiteral("started fine"));
+        task.health = Health::Healthy;
+        store.upsert(task);
+
+        Task update;
+        update.id = "a";
+        update.status = Status::MarKilling;
+        update.host = InternedString(QStringLiteral("agent-9"));
+        store.apply({TaskDelta::upsert(update, TaskField::Status | TaskField::Host)});
+
+        const Task *stored = store.find("a");
+        QCOMPARE(stored->status, Status::MarKilling);
+        QCOMPARE(stored->host.toString(), QStringLiteral("agent-9"));
+        QCOMPARE(stored->message.toString(), QStringLiteral("started fine"));
+        QCOMPARE(stored->health, Health::Healthy);
+        QCOMPARE(stored->group.toString(), QStringLiteral("/web"));
+    }
+
+    void flagMaskMergesOnlyNamedBits()
+    {
+        TaskStore store;
+        Task task = evergreen("e", Status::EvgStarted);
+        task.setFlag(TaskFlag::Activated);
+        task.setFlag(TaskFlag::HasAnnotations);
+        store.upsert(task);
+
+        Task update;
+        update.id = "e";
+        update.setFlag(TaskFlag::Aborted);
+        store.apply({TaskDelta::upsert(update, TaskField::Flags, TaskFlag::Aborted | TaskFlag::Activated)});
+
+        const Task *stored = store.find("e");
+        QVERIFY(stored->hasFlag(TaskFlag::Aborted));
+        QVERIFY(!stored->hasFlag(TaskFlag::Activated));      // named and cleared
+        QVERIFY(stored->hasFlag(TaskFlag::HasAnnotations));  // not named, kept
+    }
+
+    void repeatedReportIsNotAChange()
+    {
+        TaskStore store;
+        store.setClock([this] { return m_now; });
+        store.upsert(marathon("a", Status::MarRunning));
+        (void)store.takeChangedRows();
+        const Timestamp updated = store.find("a")->updatedAt;
+
+        QSignalSpy changed(&store, &TaskStore::changed);
+        m_now += 5000;
+        Task again = marathon("a", Status::MarRunning);
+        again.updatedAt = m_now;
+        store.apply({TaskDelta::upsert(again)});
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(store.takeChangedRows().empty());
+        QCOMPARE(store.find("a")->updatedAt, updated);
+    }
+
+    void statusChangesAreRecordedAsHistory()
+    {
+        TaskStore store;
+        store.setClock([this] { return m_now; });
+        QSignalSpy transitions(&store, &TaskStore::transitionsRecorded);
+        store.upsert(marathon("a", Status::MarStaging));
+        QCOMPARE(transitions.count(), 1);
+        auto first = transitions.takeFirst().at(0).value<QList<StatusTransition>>();
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(first[0].from, Status::Unset);
+        QCOMPARE(first[0].to, Status::MarStaging);
+        QCOMPARE(store.statusSince(0), m_now);
+
+        const Status path[] = {Status::MarStarting, Status::MarRunning, Status::MarKilling,
+                               Status::MarKilled};
+        for (Status next : path) {
+            m_now += 1000;
+            Task update = marathon("a", next);
+            store.apply({TaskDelta::upsert(update, TaskField::Status)});
+        }
+        QCOMPARE(transitions.count(), 4);
+        const auto last = transitions.last().at(0).value<QList<StatusTransition>>();
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last[0].id, QByteArray("a"));
+        QCOMPARE(last[0].from, Status::MarKilling);
+        QCOMPARE(last[0].to, Status::MarKilled);
+        QCOMPARE(last[0].at, m_now);
+
+        const QList<TaskHistory::Entry> history = store.history(0);
+        QCOMPARE(history.size(), 4);
+        QCOMPARE(history[0].to, Status::MarKilled);    // newest first
+        QCOMPARE(history[3].from, Status::MarStaging);
+        QCOMPARE(history[3].to, Status::MarStarting);
+        QCOMPARE(store.statusSince(0), m_now);
+        QCOMPARE(store.find("a")->updatedAt, m_now);
+    }
+
+    void historyKeepsTheNewestEntriesThroughCompaction()
+    {
+        TaskStore store;
+        store.upsert(marathon("busy", Status::MarRunning));
+        store.upsert(marathon("quiet", Status::MarRunning));
+        store.upsert(marathon("quiet", Status::MarKilling), TaskField::Status);
+        // Enough flapping to force several compactions of the shared log.
+        for (int i = 0; i < 70000; ++i) {
+            Task update = marathon("busy", i % 2 ? Status::MarRunning : Status::MarUnreachable);
+            update.updatedAt = 1000 + i;
+            store.apply({TaskDelta::upsert(update, TaskField::Status | TaskField::UpdatedAt)});
+        }
+        const QList<TaskHistory::Entry> busy = store.history(store.rowOf("busy"));
+        QCOMPARE(busy.size(), TaskHistory::MaxPerTask);
+        QCOMPARE(busy.first().at, Timestamp(1000 + 69999));
+        for (int i = 1; i < busy.size(); ++i)
+            QCOMPARE(busy[i].at, busy[i - 1].at - 1);
+        const QList<TaskHistory::Entry> quiet = store.history(store.rowOf("quiet"));
+        QCOMPARE(quiet.size(), 1);
+        QCOMPARE(quiet[0].to, Status::MarKilling);
+    }
+
+    void countsStayEqualToARecountUnderRandomTraffic()
+    {
+        TaskStore store;
+        QRandomGenerator random(42);
+        const Status statuses[] = {Status::MarRunning, Status::MarFailed, Status::MarUnreachable,
+                                   Status::EvgFailed, Status::EvgWillRun, Status::EvgKnownIssue,
+                                   Status::EvgSetupFailed};
+        const char *groups[] = {"/a", "/b", "/c"};
+        for (int i = 0; i < 3000; ++i) {
+            const QByteArray id = "t" + QByteArray::number(random.bounded(200));
+            TaskBatch batch;
+            if (random.bounded(10) == 0) {
+                batch.append(TaskDelta::remove(id));
+            } else {
+                Task task = marathon("", statuses[random.bounded(7)], groups[random.bounded(3)]);
+                task.id = id;
+                task.source = random.bounded(2) ? TaskSource::Marathon : TaskSource::Demo;
+                batch.append(TaskDelta::upsert(task));
+            }
+            store.apply(batch);
+        }
+        QVERIFY(store.size() > 100);
+        QCOMPARE(store.counts(), recount(store));
+        int groupTotal = 0;
+        for (InternedString group : store.counts().groups())
+            groupTotal += store.counts().group(group);
+        QCOMPARE(groupTotal, store.size());
+    }
+
+    void removalsAreSignalledAsRangesFromTheTop()
+    {
+        TaskStore store;
+        TaskBatch inserts;
+        for (int i = 0; i < 10; ++i)
+            inserts.append(TaskDelta::upsert(marathon(QByteArray("t" + QByteArray::number(i)).constData(),
+                                                      Status::MarRunning)));
+        store.apply(inserts);
+        QSignalSpy about(&store, &TaskStore::rowsAboutToBeRemoved);
+        QSignalSpy removed(&store, &TaskStore::rowsRemoved);
+        QList<int> sizesSeenBefore;
+        connect(&store, &TaskStore::rowsAboutToBeRemoved, this,
+                [&](int, int) { sizesSeenBefore.append(store.size()); });
+
+        store.apply({TaskDelta::remove("t2"), TaskDelta::remove("t3"), TaskDelta::remove("t7"),
+                     TaskDelta::remove("t9"), TaskDelta::remove("missing")});
+
+        QCOMPARE(about.count(), 3);
+        QCOMPARE(removed.count(), 3);
+        // Highest first, so the later ranges' row numbers stay valid.
+        QCOMPARE(about.at(0), (QList<QVariant>{9, 9}));
+        QCOMPARE(about.at(1), (QList<QVariant>{7, 7}));
+        QCOMPARE(about.at(2), (QList<QVariant>{2, 3}));
+        QCOMPARE(sizesSeenBefore, (QList<int>{10, 9, 8}));
+        QCOMPARE(idsInOrder(store),
+                 (QList<QByteArray>{"t0", "t1", "t4", "t5", "t6", "t8"}));
+        for (int row = 0; row < store.size(); ++row)
+            QCOMPARE(store.rowOf(store.at(row).id), row);
+        QCOMPARE(store.counts().total(), 6);
+    }
+
+    void removeThenUpsertInOneBatchRecreatesTheTask()
+    {
+        TaskStore store;
+        store.upsert(marathon("a", Status::MarRunning));
+        store.upsert(marathon("b", Status::MarRunning));
+        QSignalSpy appended(&store, &TaskStore::rowsAppended);
+        store.apply({TaskDelta::remove("a"), TaskDelta::upsert(marathon("a", Status::MarStaging))});
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"b", "a"}));
+        QCOMPARE(store.find("a")->status, Status::MarStaging);
+        QCOMPARE(appended.count(), 1);
+        QCOMPARE(appended.at(0), (QList<QVariant>{1, 1}));
+        QCOMPARE(store.counts().total(), 2);
+    }
+
+    void taskInsertedAndRemovedInOneBatchLeavesNoTrace()
+    {
+        TaskStore store;
+        store.upsert(marathon("a", Status::MarRunning));
+        QSignalSpy appended(&store, &TaskStore::rowsAppended);
+        QSignalSpy about(&store, &TaskStore::rowsAboutToBeRemoved);
+        store.apply({TaskDelta::upsert(marathon("tmp", Status::MarRunning)),
+                     TaskDelta::upsert(marathon("keep", Status::MarRunning)),
+                     TaskDelta::remove("tmp")});
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"a", "keep"}));
+        QCOMPARE(about.count(), 1);
+        QCOMPARE(about.at(0), (QList<QVariant>{1, 1}));
+        QCOMPARE(appended.count(), 1);
+        QCOMPARE(appended.at(0), (QList<QVariant>{1, 1}));
+    }
+
+    void changedRowsAreSortedUniqueAndSkipRemovedOnes()
+    {
+        TaskStore store;
+        for (const char *id : {"a", "b", "c", "d"})
+            store.upsert(marathon(id, Status::MarRunning));
+        (void)store.takeChangedRows();
+        for (int round = 0; round < 3; ++round) {
+            store.upsert(marathon("d", round % 2 ? Status::MarRunning : Status::MarKilling), TaskField::Status);
+            store.upsert(marathon("b", round % 2 ? Status::MarRunning : Status::MarKilling), TaskField::Status);
+        }
+        store.upsert(marathon("c", Status::MarKilling), TaskField::Status);
+        store.remove("c");
+        QCOMPARE(store.takeChangedRows(), (std::vector<int>{1, 2}));  // b, d (d moved to row 2)
+        QVERIFY(store.takeChangedRows().empty());
+    }
+
+    void freedSlotsAreReused()
+    {
+        TaskStore store;
+        for (int i = 0; i < 100; ++i)
+            store.upsert(marathon(QByteArray("x" + QByteArray::number(i)).constData(), Status::MarRunning));
+        const size_t before = store.memoryBytes();
+        for (int round = 0; round < 20; ++round) {
+            for (int i = 0; i < 100; ++i)
+                store.remove(QByteArray("x" + QByteArray::number(i)));
+            for (int i = 0; i < 100; ++i)
+                store.upsert(marathon(QByteArray("x" + QByteArray::number(i)).constData(), Status::MarFailed));
+        }
+        QCOMPARE(store.size(), 100);
+        QVERIFY2(store.memoryBytes() <= before + 4096, "slots and index must not grow with churn");
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(store.find(QByteArray("x" + QByteArray::number(i)))->status, Status::MarFailed);
+    }
+
+    void snapshotMergeIsADiff()
+    {
+        TaskStore store;
+        TaskStore::SnapshotScope scope;
+        TaskStore::MergeStats stats = store.mergeSnapshot(
+            scope, {marathon("a", Status::MarRunning), marathon("b", Status::MarRunning),
+                    marathon("c", Status::MarStaging)});
+        QCOMPARE(stats.inserted, 3);
+        (void)store.takeChangedRows();
+
+        QSignalSpy about(&store, &TaskStore::rowsAboutToBeRemoved);
+        stats = store.mergeSnapshot(scope, {marathon("a", Status::MarRunning),
+                                            marathon("c", Status::MarRunning),
+                                            marathon("d", Status::MarStaging)});
+        QCOMPARE(stats.inserted, 1);
+        QCOMPARE(stats.updated, 1);
+        QCOMPARE(stats.unchanged, 1);
+        QCOMPARE(stats.removed, 1);
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"a", "c", "d"}));
+        QCOMPARE(store.find("c")->status, Status::MarRunning);
+        QCOMPARE(about.count(), 1);
+        QCOMPARE(store.takeChangedRows(), (std::vector<int>{1}));
+    }
+
+    void snapshotKeepsFinishedHistoryWhenAsked()
+    {
+        TaskStore store;
+        TaskStore::SnapshotScope scope;
+        scope.keepFinished = true;
+        store.mergeSnapshot(scope, {marathon("run", Status::MarRunning), marathon("done", Status::MarFailed)});
+        const auto stats = store.mergeSnapshot(scope, {});
+        QCOMPARE(stats.removed, 1);
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"done"}));
+    }
+
+    void snapshotOnlySpeaksForItsScope()
+    {
+        TaskStore store;
+        Task a = evergreen("a", Status::EvgSuccess);
+        a.scope = InternedString(QStringLiteral("build-1"));
+        Task b = evergreen("b", Status::EvgSuccess);
+        b.scope = InternedString(QStringLiteral("build-2"));
+        Task other = marathon("m", Status::MarRunning);
+        other.connection = 1;
+        store.apply({TaskDelta::upsert(a), TaskDelta::upsert(b), TaskDelta::upsert(other)});
+
+        TaskStore::SnapshotScope scope;
+        scope.connection = 0;
+        scope.scope = InternedString(QStringLiteral("build-1"));
+        scope.wholeConnection = false;
+        const auto stats = store.mergeSnapshot(scope, {});
+        QCOMPARE(stats.removed, 1);
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"b", "m"}));
+    }
+
+    void snapshotFieldMaskKeepsWhatTheListingDoesNotKnow()
+    {
+        TaskStore store;
+        Task live = marathon("a", Status::MarRunning);
+        live.message = InternedString(QStringLiteral("from the stream"));
+        store.upsert(live);
+        TaskStore::SnapshotScope scope;
+        scope.fields = TaskField::All & ~TaskField::Message;
+        store.mergeSnapshot(scope, {marathon("a", Status::MarRunning)});
+        QCOMPARE(store.find("a")->message.toString(), QStringLiteral("from the stream"));
+    }
+
+    void liveUpdatesDuringAChunkedSnapshotCountAsSeen()
+    {
+        TaskStore store;
+        store.upsert(marathon("old", Status::MarRunning));
+        store.beginSnapshot({});
+        QVERIFY(store.snapshotInProgress());
+        store.addSnapshotTasks({marathon("s1", Status::MarRunning)});
+        store.apply({TaskDelta::upsert(marathon("live", Status::MarStaging))});
+        store.addSnapshotTasks({marathon("s2", Status::MarRunning)});
+        const auto stats = store.endSnapshot();
+        QVERIFY(!store.snapshotInProgress());
+        QCOMPARE(stats.removed, 1);
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"s1", "live", "s2"}));
+    }
+
+    void finishedTasksExpireAfterTheRetentionWindow()
+    {
+        TaskStore store;
+        store.setClock([this] { return m_now; });
+        store.setRetention(0, 60'000);
+        store.upsert(marathon("run", Status::MarRunning));
+        store.upsert(marathon("done", Status::MarFinished));
+        m_now += 30'000;
+        store.upsert(marathon("run", Status::MarKilled), TaskField::Status);
+        QCOMPARE(store.expireRetained(), 0);
+        m_now += 30'000;
+        QCOMPARE(store.expireRetained(), 1);
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"run"}));
+        m_now += 29'999;
+        QCOMPARE(store.expireRetained(), 0);
+        m_now += 1;
+        QCOMPARE(store.expireRetained(), 1);
+        QCOMPARE(store.size(), 0);
+    }
+
+    void retentionIgnoresOtherConnectionsAndRevivedTasks()
+    {
+        TaskStore store;
+        store.setClock([this] { return m_now; });
+        store.setRetention(0, 1000);
+        Task other = marathon("other", Status::MarFailed);
+        other.connection = 1;
+        store.upsert(other);
+        store.upsert(marathon("flap", Status::MarFailed));
+        store.remove("flap");
+        store.upsert(marathon("flap", Status::MarRunning));  // a new task with the same id
+        m_now += 5000;
+        QCOMPARE(store.expireRetained(), 0);
+        QCOMPARE(store.size(), 2);
+    }
+
+    void replacementTasksAreLinkedToTheOnesTheyReplace()
+    {
+        TaskStore store;
+        store.setLinkReplacements(0, true);
+        store.upsert(marathon("web.1", Status::MarRunning, "/web"));
+        store.upsert(marathon("api.1", Status::MarRunning, "/api"));
+        store.upsert(marathon("web.1", Status::MarFailed, "/web"), TaskField::Status);
+        store.upsert(marathon("api.2", Status::MarStaging, "/api"));  // scale-up: nothing to replace
+        store.upsert(marathon("web.2", Status::MarStaging, "/web"));
+        QCOMPARE(store.replacedBy("web.1"), QByteArray("web.2"));
+        QCOMPARE(store.replaces("web.2"), QByteArray("web.1"));
+        QVERIFY(store.replaces("api.2").isEmpty());
+        store.upsert(marathon("web.3", Status::MarStaging, "/web"));
+        QVERIFY(store.replaces("web.3").isEmpty());  // web.1 was replaced once already
+        store.remove("web.2");
+        QVERIFY(store.replacedBy("web.1").isEmpty());
+    }
+    void linksAreOffUnlessEnabled()
+    {
+        TaskStore store;
+        store.upsert(marathon("web.1", Status::MarFailed, "/web"));
+        store.upsert(marathon("web.2", Status::MarStaging, "/web"));
+        QVERIFY(store.replaces("web.2").isEmpty());
+    }
+
+private:
+    Timestamp m_now = 0;
+};
+
+QTEST_GUILESS_MAIN(TestTaskStore)
+#include "tst_taskstore.moc"
