@@ -189,6 +189,14 @@ ActionVerdict ActionRules::check(const Task &task, TaskAction action, const Acti
         const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
         return deny(reason, statusCategory(task.status));
     }
+    if (task.hasFlag(TaskFlag::ExecutionTask)
+        && (action == TaskAction::Restart || action == TaskAction::Schedule
+            || action == TaskAction::Unschedule)) {
+        // Evergreen acts on the display task that groups it (canRestart, canSchedule).
+        return deny(tr("This is an execution task of a display task; %1 the display task instead.")
+                        .arg(TaskActions::label(action).toLower()),
+                    tr("execution tasks"));
+    }
     if (action == TaskAction::KillAndWipe && !task.hasFlag(TaskFlag::HasLocalVolumes)) {
         return deny(tr("Only tasks with local persistent volumes can be wiped; use Kill instead."),
                     tr("no local volumes"));

@@ -159,8 +159,12 @@ QLatin1StringView StatusTaxonomy::key(Status status)
     return info(status).key;
 }
 
-Status StatusTaxonomy::fromKeyOrLabel(QStringView text)
+Status StatusTaxonomy::fromKeyOrLabel(QStringView input)
 {
+    // "Aborting…" and "Aborting" name the same status.
+    QString trimmed = input.toString();
+    trimmed.remove(u'…');
+    const QStringView text(trimmed);
     for (const StatusInfo &entry : table) {
         if (entry.status == Status::Unset)
             continue;
