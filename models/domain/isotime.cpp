@@ -39,7 +39,13 @@ bool parseFast(QByteArrayView t, Timestamp *out)
         || t[16] != ':' || !digits(t, 17, 2, &second)) {
         return false;
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    static constexpr int monthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] || hour > 23
+        || minute > 59 || second > 60) {
+        return false;
+    }
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && day == 29 && !leap)
         return false;
     qsizetype at = 19;
     int millis = 0;
@@ -81,8 +87,12 @@ Timestamp IsoTime::parse(QByteArrayView text)
     Timestamp result = 0;
     if (parseFast(text, &result))
         return result;
+    // Unusual but valid spellings go through QDateTime; a time without a zone would be read
+    // as this machine's local time, so it is refused like anything else unparsable.
     const QDateTime parsed = QDateTime::fromString(QString::fromUtf8(text), Qt::ISODateWithMs);
-    return parsed.isValid() ? parsed.toMSecsSinceEpoch() : 0;
+    if (!parsed.isValid() || parsed.timeSpec() == Qt::LocalTime)
+        return 0;
+    return parsed.toMSecsSinceEpoch();
 }
 
 QString IsoTime::format(Timestamp ms)

@@ -12,9 +12,10 @@ Backoff::Backoff(int initialMs, int maximumMs, quint32 seed)
 
 int Backoff::baseDelay() const
 {
-    // Doubling overflows long before 2^30; cap the exponent instead of the product.
-    const int exponent = std::min(m_attempt, 20);
-    const qint64 delay = qint64(m_initialMs) << exponent;
+    // Double until the maximum; stopping there keeps any number of attempts from overflowing.
+    qint64 delay = m_initialMs;
+    for (int i = 0; i < m_attempt && delay < m_maximumMs; ++i)
+        delay *= 2;
     return int(std::min<qint64>(delay, m_maximumMs));
 }
 

@@ -88,15 +88,20 @@ QList<std::pair<QByteArray, QByteArray>> HttpLog::redactedHeaders(const QNetwork
     for (const QByteArray &name : request.rawHeaderList()) {
         QByteArray value = request.rawHeader(name);
         if (isSecretHeader(name)) {
-            // Keep the scheme word so a reader can tell basic from token auth.
-            const qsizetype space = value.indexOf(' ');
-            const qsizetype equals = value.indexOf('=');
-            if (space > 0)
-                value = value.left(space) + " ***";
-            else if (equals > 0)
-                value = value.left(equals) + "=***";
-            else
-                value = "***";
+            // Only an Authorization scheme word is kept ("Basic ***", "token=***"), so a
+            // reader can tell the kinds of auth apart; everything else goes entirely.
+            const bool authorization = name.compare("Authorization", Qt::CaseInsensitive) == 0
+                || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0;
+            QByteArray kept;
+            if (authorization) {
+                for (const char *scheme : {"Basic ", "Bearer ", "Digest ", "Negotiate ", "token="}) {
+                    if (value.startsWith(scheme)) {
+                        kept = QByteArray(scheme);
+                        break;
+                    }
+                }
+            }
+            value = kept + "***";
         }
         result.append({name, value});
     }

@@ -58,7 +58,7 @@ QString HttpReply::serverMessage(const QByteArray &body)
             if (start >= 0) {
                 const qsizetype from = start + qsizetype(qstrlen(tag));
                 const qsizetype end = trimmed.indexOf('<', from);
-                return QString::fromUtf8(trimmed.mid(from, end - from)).trimmed();
+                return QString::fromUtf8(trimmed.mid(from, end - from)).simplified().left(1000);
             }
         }
     }
@@ -67,13 +67,16 @@ QString HttpReply::serverMessage(const QByteArray &body)
 
 QString HttpReply::snippet(const QByteArray &body, int maxChars)
 {
-    QString text = QString::fromUtf8(body.left(maxChars * 4)).left(maxChars);
+    // A UTF-8 character takes at most 4 bytes, so this prefix holds maxChars characters.
+    const QString decoded = QString::fromUtf8(body.left(qsizetype(maxChars) * 4));
+    const bool cut = decoded.size() > maxChars || body.size() > qsizetype(maxChars) * 4;
+    QString text = decoded.left(maxChars);
     for (QChar &c : text) {
         if (!c.isPrint())
             c = u' ';
     }
     text = text.simplified();
-    if (body.size() > text.size())
+    if (cut)
         text += u'…';
     return text;
 }
@@ -87,7 +90,11 @@ qint64 HttpReply::parseRetryAfter(const QByteArray &value, qint64 nowMs)
     const qint64 seconds = trimmed.toLongLong(&ok);
     if (ok)
         return seconds >= 0 ? seconds * 1000 : -1;
-    const QDateTime date = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    // HTTP dates say "GMT", which Qt's RFC 2822 parser does not accept; it is +0000.
+    QString text = QString::fromLatin1(trimmed);
+    if (text.endsWith(QLatin1StringView(" GMT")) || text.endsWith(QLatin1StringView(" UTC")))
+        text = text.chopped(4) + QStringLiteral(" +0000");
+    const QDateTime date = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!date.isValid())
         return -1;
     return std::max<qint64>(0, date.toMSecsSinceEpoch() - nowMs);
