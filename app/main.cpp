@@ -1,19 +1,74 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "theme.h"
 
+#include "session/connectionoptions.h"
 #include "session/session.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+// --screenshot: grab the window after a delay, save it and quit. The repository's
+// screenshot script and the README pictures use it.
+void scheduleScreenshot(MainWindow *window, const QString &path, int delayMs)
+{
+    QTimer::singleShot(delayMs, window, [window, path] {
+        const bool saved = window->grab().save(path);
+        std::fprintf(stderr, saved ? "taskmon: saved %s\n" : "taskmon: could not save %s\n", qPrintable(path));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("taskmon"));
     QApplication::setOrganizationName(QStringLiteral("taskmon"));
+    QApplication::setApplicationVersion(QStringLiteral(TASKMON_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/taskmon.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Watch Marathon and Evergreen CI tasks live and act on failures."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    ConnectionOptions::addTo(&parser);
+    parser.addOption({QStringLiteral("theme"), QApplication::translate("main", "light, dark or system (default)."),
+                      QStringLiteral("THEME"), QStringLiteral("system")});
+    parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "Save a picture of the window to FILE and quit."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("screenshot-delay"), QApplication::translate("main", "Milliseconds to wait before --screenshot (default 4000)."),
+                      QStringLiteral("MS"), QStringLiteral("4000")});
+    parser.addOption({QStringLiteral("search"), QApplication::translate("main", "Start with this search."),
+                      QStringLiteral("QUERY")});
+    parser.process(app);
+
+    ConnectionOptions options;
+    QString error;
+    if (!options.read(parser, &error)) {
+        std::fprintf(stderr, "taskmon: %s\n", qPrintable(error));
+        return 2;
+    }
+    UiTheme::apply(app, parser.value(QStringLiteral("theme")));
 
     Session session;
+    session.setReadOnly(options.readOnly);
+    for (Backend *backend : options.createBackends())
+        session.addBackend(backend);
+
     MainWindow window(&session);
+    if (parser.isSet(QStringLiteral("search")))
+        window.search(parser.value(QStringLiteral("search")));
     window.show();
     session.start();
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        scheduleScreenshot(&window, parser.value(QStringLiteral("screenshot")),
+                           parser.value(QStringLiteral("screenshot-delay")).toInt());
+    }
     return QApplication::exec();
 }

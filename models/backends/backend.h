@@ -18,6 +18,14 @@ struct ActionResult
     bool forceable = false;  // Marathon 409: a deployment holds the app; may retry with force
 };
 
+// How an action is to be sent, beyond which tasks it concerns.
+struct ActionOptions
+{
+    qint32 priority = 0;       // SetPriority
+    bool adminRequest = false; // SetPriority above 100, asked for explicitly
+    bool force = false;        // Marathon: override a deployment lock (after a 409)
+};
+
 struct ActionRequest
 {
     quint64 id = 0;                 // assigned by the session

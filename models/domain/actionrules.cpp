@@ -182,7 +182,7 @@ ActionVerdict ActionRules::check(const Task &task, TaskAction action, const Acti
     const bool evergreen = info.system == TaskSystem::Evergreen;
     if (evergreen != isEvergreenAction(action)) {
         const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
-        return deny(reason, evergreen ? tr("Evergreen tasks") : tr("Marathon tasks"));
+        return deny(reason, evergreen ? tr("on Evergreen") : tr("on Marathon"));
     }
 
     if (!ActionSet(info.actions).contains(action)) {
@@ -243,8 +243,12 @@ QList<std::pair<QString, int>> BulkPlan::rejectedByCategory() const
         else
             ++it->second;
     }
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    // Largest first; ties in name order, so the same selection always reads the same.
+    std::sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) {
+        if (a.second != b.second)
+            return a.second > b.second;
+        return a.first.compare(b.first, Qt::CaseInsensitive) < 0;
+    });
     return groups;
 }
 

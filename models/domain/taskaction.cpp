@@ -53,3 +53,17 @@ bool TaskActions::isDestructive(TaskAction action)
 {
     return actionNames[size_t(action)].destructive;
 }
+
+bool TaskActions::concerns(TaskAction action, TaskSystem system)
+{
+    const bool evergreenAction = action <= TaskAction::OverrideDependencies;
+    switch (system) {
+    case TaskSystem::Evergreen:
+        return evergreenAction;
+    case TaskSystem::Marathon:
+        return !evergreenAction || action == TaskAction::Restart;
+    case TaskSystem::None:
+        return false;
+    }
+    return false;
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "taskenums.h"
+
 #include <QLatin1StringView>
 #include <QString>
 #include <QStringView>
@@ -54,4 +56,7 @@ bool fromKey(QStringView text, TaskAction *action);
 QString label(TaskAction action);
 // Destructive actions ask for confirmation before they are sent.
 bool isDestructive(TaskAction action);
+// Whether the action means something for a task of this system (as opposed to being
+// allowed now). Restart counts for Marathon too: its refusal explains what to do instead.
+bool concerns(TaskAction action, TaskSystem system);
 }

@@ -22,11 +22,13 @@ constexpr quint16 actions(std::initializer_list<TaskAction> list)
     return ActionSet(list).bits();
 }
 
-// Rank: failures first, then in-progress work, then scheduled work, then the rest.
-// Untriaged failures come before known issues, which somebody already looked at.
-constexpr quint8 RankTest = 0, RankTimeout = 1, RankSetup = 2, RankSystem = 3, RankKnown = 4,
-                 RankRunning = 5, RankStopping = 6, RankScheduled = 7, RankParked = 8,
-                 RankDone = 9;
+// Rank: failures first, then in-progress work, then scheduled work, then the rest. All
+// untriaged failures share a rank, so the newest come first whatever their kind; known
+// issues, which somebody already looked at, follow them.
+constexpr quint8 RankFailure = 0, RankKnown = 1, RankRunning = 2, RankStopping = 3,
+                 RankScheduled = 4, RankParked = 5, RankDone = 6;
+constexpr quint8 RankTest = RankFailure, RankTimeout = RankFailure, RankSetup = RankFailure,
+                 RankSystem = RankFailure;
 
 constexpr quint16 EvgParked = actions({A::Schedule, A::SetPriority});
 constexpr quint16 EvgQueued = actions({A::Unschedule, A::SetPriority});

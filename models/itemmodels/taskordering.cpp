@@ -21,9 +21,9 @@ int compareStatus(const Task &a, const Task &b)
 {
     if (int c = threeWay(a.statusInfo().actionRank, b.statusInfo().actionRank))
         return c;
-    if (int c = threeWay(int(a.status), int(b.status)))
+    if (int c = threeWay(b.updatedAt, a.updatedAt)) // newest first
         return c;
-    return threeWay(b.updatedAt, a.updatedAt); // newest first
+    return threeWay(int(a.status), int(b.status));
 }
 } // namespace
 

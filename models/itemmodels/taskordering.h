@@ -6,8 +6,9 @@
 #include "domain/task.h"
 
 // Orders two tasks by a column without building QVariants: negative, zero or positive.
-// Status orders "most actionable first" (failures, running, scheduled, the rest), then the
-// most recently updated first; every column falls back to the id so the order is total.
+// Status orders "most actionable first" (failures of any kind, known issues, running,
+// scheduled, the rest), the most recently updated first within each; every column falls
+// back to the id so the order is total.
 namespace TaskOrdering {
 int compare(TaskColumn::Column column, const Task &a, const Task &b, Timestamp now);
 }

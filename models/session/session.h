@@ -15,14 +15,6 @@
 #include <memory>
 #include <vector>
 
-// How an action is to be sent, beyond which tasks it concerns.
-struct ActionOptions
-{
-    qint32 priority = 0;       // SetPriority
-    bool adminRequest = false; // SetPriority above 100, asked for explicitly
-    bool force = false;        // Marathon: override a deployment lock (after a 409)
-};
-
 // The core of a running taskmon, shared by the GUI and taskmon-cli: the store, the event
 // log, the connections, and the path of a user action through the rules to a backend and
 // back to the log. Nothing here knows about widgets.

@@ -143,7 +143,7 @@ void TaskStore::upsertOne(const TaskDelta &delta, BatchScope &scope)
     if (m_snapshot.active)
         slot.seen = true;
     if (mergeInto(slotIndex, delta, scope)) {
-        slot.changedAt = clock();
+        slot.changedAt = changeStamp();
         markDirty(slotIndex);
         scope.somethingChanged = true;
         if (m_snapshot.active)
@@ -177,7 +177,8 @@ void TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
         task.updatedAt = now;
     slot.row = quint32(m_rows.size());
     slot.historyHead = TaskHistory::None;
-    slot.changedAt = clock();
+    // A listing's tasks are not news; tasks that appear live are.
+    slot.changedAt = m_snapshot.active ? 0 : changeStamp();
     ++slot.generation;
     slot.live = true;
     slot.dirty = false;
@@ -472,7 +473,7 @@ void TaskStore::linkReplacement(quint32 slotIndex)
             continue;
         m_replacedBy.insert(oldId, task.id);
         m_replaces.insert(task.id, oldId);
-        m_slots[ref.slot].changedAt = clock();
+        m_slots[ref.slot].changedAt = changeStamp();
         markDirty(ref.slot);
         break;
     }

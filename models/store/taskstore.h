@@ -62,7 +62,8 @@ public:
     int rowOf(QByteArrayView id) const;
     const Task *find(QByteArrayView id) const;
 
-    // Milliseconds of the store's monotonic clock when the row last changed (for flashing).
+    // Milliseconds of the store's monotonic clock when the row last changed (for flashing);
+    // 0 for a task that has not changed since a snapshot listed it.
     quint32 changedAt(int row) const { return m_slots[m_rows[size_t(row)]].changedAt; }
     quint32 clock() const { return quint32(m_monotonic.elapsed()); }
     // When the task entered its current status (first seen, if it never changed).
@@ -136,6 +137,7 @@ private:
     class BatchScope;
 
     quint32 findSlot(QByteArrayView id) const;
+    quint32 changeStamp() const { return std::max<quint32>(1, clock()); }
     void upsertOne(const TaskDelta &delta, BatchScope &scope);
     void insertNew(const TaskDelta &delta, BatchScope &scope);
     bool mergeInto(quint32 slotIndex, const TaskDelta &delta, BatchScope &scope);

@@ -438,6 +438,17 @@ private slots:
         store.remove("web.2");
         QVERIFY(store.replacedBy("web.1").isEmpty());
     }
+    void onlyLiveChangesAreFlashable()
+    {
+        TaskStore store;
+        store.mergeSnapshot({}, {marathon("listed", Status::MarRunning)});
+        store.upsert(marathon("live", Status::MarRunning));
+        QCOMPARE(store.changedAt(store.rowOf("listed")), quint32(0));
+        QVERIFY(store.changedAt(store.rowOf("live")) > 0);
+        store.upsert(marathon("listed", Status::MarKilling), TaskField::Status);
+        QVERIFY(store.changedAt(store.rowOf("listed")) > 0);
+    }
+
     void linksAreOffUnlessEnabled()
     {
         TaskStore store;

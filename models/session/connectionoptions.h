@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backends/demo/democonfig.h"
+
+#include <QCommandLineOption>
+#include <QList>
+#include <QString>
+
+class Backend;
+class QCommandLineParser;
+
+// The connection options taskmon and taskmon-cli share: which systems to follow and how.
+// With no source at all, the built-in demo cluster runs.
+struct ConnectionOptions
+{
+    bool demo = false;
+    DemoConfig demoConfig;
+    bool readOnly = false;
+
+    // Declares the options on a parser.
+    static void addTo(QCommandLineParser *parser);
+    // Reads them back; returns false with a message for the user on a bad value.
+    bool read(const QCommandLineParser &parser, QString *error);
+    // One backend per connection, not yet started. The caller (a Session) takes ownership.
+    QList<Backend *> createBackends() const;
+};
