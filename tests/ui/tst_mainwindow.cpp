@@ -419,7 +419,12 @@ private slots:
         session.start();
         QTRY_VERIFY(!session.isMerging());
         window.tableModel()->flush();
-        QTest::qWait(300);
+        // Show a failure in the details pane, as an operator would look at it.
+        TaskTableView *view = window.tableView();
+        view->selectionModel()->select(window.filterModel()->index(1, 0),
+                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view->selectionModel()->setCurrentIndex(window.filterModel()->index(1, 0), QItemSelectionModel::NoUpdate);
+        QTest::qWait(400);
         const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
         const QString directory = QDir::current().absoluteFilePath(QStringLiteral("screenshots"));
         QDir().mkpath(directory);
