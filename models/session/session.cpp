@@ -200,8 +200,9 @@ quint64 Session::perform(TaskAction action, const QList<QByteArray> &taskIds, co
     m_pending.insert(id, pending);
     for (auto it = requests.cbegin(); it != requests.cend(); ++it)
         m_backends[it.key()]->perform(it.value());
+    // Nothing to wait for: still answer after returning, so the caller knows the id first.
     if (requests.isEmpty())
-        finishAction(id);
+        QTimer::singleShot(0, this, [this, id] { finishAction(id); });
     return id;
 }
 

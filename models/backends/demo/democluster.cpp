@@ -217,7 +217,7 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
                 evg.description = desc;
                 evg.timeout = timeout;
                 sim.task.startedAt = start;
-                sim.task.finishedAt = start + 60'000 + m_random.bounded(1'200'000);
+                sim.task.finishedAt = start + m_random.bounded(int(std::max<Timestamp>(1, now - start)));
                 sim.task.host = interned(m_hosts[m_random.bounded(int(m_hosts.size()))]);
             };
             switch (state) {

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/taskaction.h"
+#include "session/connectionoptions.h"
+
+#include <QStringList>
+
+// What taskmon-cli was asked to do, read from its arguments (DESIGN.md §5):
+//
+//   taskmon-cli <connection options> list [--live SECONDS] [--filter QUERY] [--format table|json|csv]
+//   taskmon-cli <connection options> watch [--for SECONDS] [--format text|jsonl]
+//   taskmon-cli <connection options> abort|restart|schedule|unschedule|kill ID...
+//   taskmon-cli <connection options> priority N ID...
+//   taskmon-cli <connection options> restart-app APP
+struct CliInvocation
+{
+    enum class Command { List, Watch, Act, Help };
+    enum class Format { Table, Json, Csv, Text, Jsonl };
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+
+    Command command = Command::Help;
+    ConnectionOptions connection;
+    int timeoutSeconds = 30;     // to reach every connection, and for an action's answers
+
+    // list / watch
+    double liveSeconds = 0;
+    double forSeconds = 0;       // 0: until interrupted
+    QString filter;
+    Format format = Format::Table;
+
+    // actions
+    TaskAction action = TaskAction::Abort;
+    QStringList ids;             // task ids; for restart-app, app ids or task ids
+    qint64 priority = 0;
+    bool admin = false;
+    bool force = false;
+    bool yes = false;
+
+    QString helpText;            // for Command::Help
+
+    // Reads the arguments (without the program name). On a usage error returns false and
+    // fills error with a message that says how to get help.
+    static bool parse(const QStringList &arguments, CliInvocation *invocation, QString *error);
+    static QString usage();
+};
