@@ -126,6 +126,22 @@ bool parseDocument(const QByteArray &body, Json *json, QString *error)
     }
 }
 
+// An answer that is a list: one object counts as a list of one, and null (Evergreen's
+// encoding of an empty Go slice) as an empty list.
+bool parseList(const QByteArray &body, const QString &notAList, Json *list, QString *error)
+{
+    if (!parseDocument(body, list, error))
+        return false;
+    if (list->is_object())
+        *list = Json::array({*list});
+    else if (list->is_null())
+        *list = Json::array();
+    if (list->is_array())
+        return true;
+    *error = notAList.arg(HttpReply::snippet(body));
+    return false;
+}
+
 void addField(TaskDetails &details, const char *label, const QString &value)
 {
     if (!value.isEmpty())
@@ -364,14 +380,8 @@ EvergreenParser::BuildList EvergreenParser::parseBuilds(const QByteArray &body)
 {
     BuildList result;
     Json json;
-    if (!parseDocument(body, &json, &result.error))
+    if (!parseList(body, tr("the answer holds no builds: %1"), &json, &result.error))
         return result;
-    if (json.is_object())
-        json = Json::array({json});
-    if (!json.is_array()) {
-        result.error = tr("the answer holds no builds: %1").arg(HttpReply::snippet(body));
-        return result;
-    }
     qsizetype index = 0;
     for (const Json &element : json) {
         Build build;
@@ -395,22 +405,14 @@ EvergreenParser::Annotations EvergreenParser::parseAnnotations(const QByteArray 
 {
     Annotations result;
     Json json;
-    if (!parseDocument(body, &json, &result.error))
+    if (!parseList(body, tr("the answer holds no annotations: %1"), &json, &result.error))
         return result;
-    if (json.is_object())
-        json = Json::array({json});
-    if (!json.is_array() && !json.is_null()) {
-        result.error = tr("the answer holds no annotations: %1").arg(HttpReply::snippet(body));
-        return result;
-    }
     const Json *chosen = nullptr;
-    if (json.is_array()) {
-        for (const Json &element : json) {
-            if (!element.is_object())
-                continue;
-            if (!chosen || integer(element, "task_execution") == std::optional<qint64>(execution))
-                chosen = &element;
-        }
+    for (const Json &element : json) {
+        if (!element.is_object())
+            continue;
+        if (!chosen || integer(element, "task_execution") == std::optional<qint64>(execution))
+            chosen = &element;
     }
     result.annotations.loaded = true;
     if (chosen) {
