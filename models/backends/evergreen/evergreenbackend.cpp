@@ -7,8 +7,6 @@
 #include "domain/isotime.h"
 #include "itemmodels/taskformat.h"
 
-#include <QCoreApplication>
-
 namespace {
 using State = ConnectionStatus::State;
 

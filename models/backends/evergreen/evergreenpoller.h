@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 class EvergreenClient;
 
 // One poll of everything a connection watches: the builds of each version, then every page
