@@ -19,16 +19,23 @@ private slots:
         QTest::addColumn<bool>("readOnly");
         QTest::addColumn<int>("httpStatus");
         QTest::addColumn<QString>("message");
+        QTest::addColumn<QByteArray>("body");       // what a proxy or an older server answers instead
         QTest::newRow("abort a task that finished meanwhile")
             << QStringLiteral("started") << QStringLiteral("success") << int(TaskAction::Abort) << false << 500
-            << QStringLiteral("500: task 't' currently has status 'success' - cannot abort task in this status");
+            << QStringLiteral("500: task 't' currently has status 'success' - cannot abort task in this status")
+            << QByteArray();
         QTest::newRow("restart a task someone else restarted")
             << QStringLiteral("failed") << QStringLiteral("started") << int(TaskAction::Restart) << false << 400
-            << QStringLiteral("400: task 't' currently has status 'started' - cannot reset task in this status");
+            << QStringLiteral("400: task 't' currently has status 'started' - cannot reset task in this status")
+            << QByteArray();
         QTest::newRow("abort without the right (plain text)")
             << QStringLiteral("started") << QStringLiteral("started") << int(TaskAction::Abort) << true << 401
             << QStringLiteral("401: not authorized for this action (an authorisation problem: check the "
-                              "credentials and their rights)");
+                              "credentials and their rights)")
+            << QByteArray();
+        QTest::newRow("an {\"error\"} answer")
+            << QStringLiteral("started") << QStringLiteral("started") << int(TaskAction::Abort) << false << 503
+            << QStringLiteral("503: the server is shutting down") << QByteArray(R"({"error":"the server is shutting down"})");
     }
 
     void refusalsCarryTheServersWords()
@@ -39,12 +46,15 @@ private slots:
         QFETCH(bool, readOnly);
         QFETCH(int, httpStatus);
         QFETCH(QString, message);
+        QFETCH(QByteArray, body);
         Harness h;
         h.server.setReadOnly(readOnly);
         h.given("t", known.toLatin1().constData());
         QVERIFY(h.start());
         const Status before = h.task("t")->status;
         h.server.task(QStringLiteral("t"))[u"status"] = meanwhile;
+        if (!body.isEmpty())
+            h.server.failNext(QStringLiteral("/rest/v2/tasks/t/"), httpStatus, body);
         const ActionOutcome outcome = h.act(TaskAction(action), {"t"});
         QCOMPARE(outcome.results.size(), 1);
         QVERIFY(!outcome.results[0].ok);
