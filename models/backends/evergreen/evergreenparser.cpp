@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "evergreenparser.h"
+
+#include "domain/evergreenstatus.h"
+#include "domain/isotime.h"
+#include "itemmodels/taskformat.h"
+#include "net/httpreply.h"
+
+#include <QCoreApplication>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+using Json = nlohmann::json;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EvergreenParser", text);
+}
+
+const Json &nullJson()
+{
+    static const Json value;
+    return value;
+}
+
+// The member `key` of an object; null when it is absent or `object` is not an object.
+const Json &member(const Json &object, const char *key)
+{
+    if (!object.is_object())
+        return nullJson();
+    const auto it = object.find(key);
+    return it == object.end() ? nullJson() : *it;
+}
+
+std::string_view text(const Json &value)
+{
+    return value.is_string() ? std::string_view(value.get_ref<const std::string &>()) : std::string_view();
+}
+
+std::string_view text(const Json &object, const char *key)
+{
+    return text(member(object, key));
+}
+
+QByteArrayView bytes(std::string_view s)
+{
+    return QByteArrayView(s.data(), qsizetype(s.size()));
+}
+
+QString string(const Json &object, const char *key)
+{
+    const std::string_view s = text(object, key);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+InternedString interned(const Json &object, const char *key)
+{
+    return InternedString::fromUtf8(bytes(text(object, key)));
+}
+
+bool boolean(const Json &object, const char *key)
+{
+    const Json &value = member(object, key);
+    return value.is_boolean() && value.get<bool>();
+}
+
+std::optional<qint64> integer(const Json &object, const char *key)
+{
+    const Json &value = member(object, key);
+    if (value.is_number_unsigned())
+        return qint64(std::min<quint64>(value.get<quint64>(), quint64(std::numeric_limits<qint64>::max())));
+    if (value.is_number_integer())
+        return value.get<qint64>();
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        if (std::isfinite(number))
+            return qint64(std::clamp(number, -9.0e18, 9.0e18));
+    }
+    return std::nullopt;
+}
+
+template<typename T>
+T clamped(qint64 value)
+{
+    return T(std::clamp<qint64>(value, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+}
+
+Timestamp time(const Json &object, const char *key)
+{
+    // Zero times come as null; older servers send Go's zero time, 0001-01-01.
+    const Timestamp at = IsoTime::parse(bytes(text(object, key)));
+    return at > 0 ? at : 0;
+}
+
+// Evergreen sends UTF-8, but one stray byte must not make a whole page unreadable.
+bool parseDocument(const QByteArray &body, Json *json, QString *error)
+{
+    if (body.trimmed().isEmpty()) {
+        *error = tr("empty answer where JSON was expected");
+        return false;
+    }
+    QByteArray repaired;
+    const QByteArray *input = &body;
+    if (!QByteArrayView(body).isValidUtf8()) {
+        repaired = QString::fromUtf8(body).toUtf8();
+        input = &repaired;
+    }
+    try {
+        *json = Json::parse(input->cbegin(), input->cend());
+        return true;
+    } catch (const Json::exception &e) {
+        qsizetype at = 0;
+        if (const auto *parseError = dynamic_cast<const Json::parse_error *>(&e))
+            at = qsizetype(parseError->byte);
+        *error = tr("malformed JSON near byte %1: %2")
+                     .arg(at)
+                     .arg(HttpReply::snippet(input->mid(std::max<qsizetype>(0, at - 60)), 120));
+        return false;
+    }
+}
+
+// An answer that is a list: one object counts as a list of one, and null (Evergreen's
+// encoding of an empty Go slice) as an empty list.
+bool parseList(const QByteArray &body, const QString &notAList, Json *list, QString *error)
+{
+    if (!parseDocument(body, list, error))
+        return false;
+    if (list->is_object())
+        *list = Json::array({*list});
+    else if (list->is_null())
+        *list = Json::array();
+    if (list->is_array())
+        return true;
+    *error = notAList.arg(HttpReply::snippet(body));
+    return false;
+}
+
+void addField(TaskDetails &details, const char *label, const QString &value)
+{
+    if (!value.isEmpty())
+        details.fields.append({tr(label), value});
+}
+
+QString joined(const Json &list, const char *key = nullptr)
+{
+    QStringList parts;
+    if (list.is_array()) {
+        for (const Json &item : list) {
+            const std::string_view s = key ? text(item, key) : text(item);
+            if (!s.empty())
+                parts.append(QString::fromUtf8(s.data(), qsizetype(s.size())));
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString duration(const Json &object, const char *key)
+{
+    const std::optional<qint64> ms = integer(object, key);
+    return ms && *ms > 0 ? TaskFormat::duration(*ms) : QString();
+}
+
+QString abortDescription(const Json &info)
+{
+    QString text = string(info, "user");
+    QStringList why;
+    if (const QString task = string(info, "task_id"); !task.isEmpty())
+        why.append(tr("after task %1 failed").arg(task));
+    if (const QString version = string(info, "new_version"); !version.isEmpty())
+        why.append(tr("superseded by version %1").arg(version));
+    if (boolean(info, "pr_closed"))
+        why.append(tr("the pull request was closed"));
+    if (!why.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + u'(' + why.join(QStringLiteral("; ")) + u')';
+    return text;
+}
+
+// What the details pane shows beyond the table's columns, in display order.
+void readDetails(const Json &json, const Json &statusDetails, const Task &task, TaskDetails &details)
+{
+    QString project = string(json, "project_identifier");
+    if (project.isEmpty())
+        project = string(json, "project_id");
+    addField(details, "Build variant", string(json, "build_variant_display_name"));
+    addField(details, "Project", project);
+    addField(details, "Revision", string(json, "revision"));
+    addField(details, "Requester", string(json, "requester"));
+    addField(details, "Distro", string(json, "distro_id"));
+    addField(details, "Task group", string(json, "task_group"));
+    addField(details, "Display task", string(json, "parent_task_id"));
+    addField(details, "Execution tasks", joined(member(json, "execution_tasks")));
+    addField(details, "Generated by", string(json, "generated_by"));
+    addField(details, "Activated by", string(json, "activated_by"));
+    addField(details, "Activated at", IsoTime::format(time(json, "activated_time")));
+    addField(details, "Dispatched at", IsoTime::format(time(json, "dispatch_time")));
+    addField(details, "Ingested at", IsoTime::format(time(json, "ingest_time")));
+    addField(details, "Aborted by", abortDescription(member(json, "abort_info")));
+    addField(details, "Other failing commands",
+             joined(member(statusDetails, "other_failing_commands"), "full_display_name"));
+    if (boolean(statusDetails, "post_errored"))
+        addField(details, "Post-task commands", tr("failed"));
+    addField(details, "Expected duration", duration(json, "expected_duration_ms"));
+    // While a task runs, time_taken_ms grows with every poll; the table shows the run time.
+    if (task.finishedAt)
+        addField(details, "Time taken", duration(json, "time_taken_ms"));
+    addField(details, "Estimated wait", duration(json, "est_wait_to_start_ms"));
+    const Json &logs = member(json, "logs");
+    addField(details, "Task log", string(logs, "task_log"));
+    addField(details, "Agent log", string(logs, "agent_log"));
+    addField(details, "System log", string(logs, "system_log"));
+    addField(details, "All logs", string(logs, "all_log"));
+    addField(details, "Display status (server)", string(json, "display_status"));
+
+    const Json &dependsOn = member(json, "depends_on");
+    if (dependsOn.is_array()) {
+        for (const Json &dependency : dependsOn) {
+            TaskDependency entry;
+            if (dependency.is_string()) {
+                entry.taskId = QString::fromStdString(dependency.get<std::string>());
+            } else {
+                entry.taskId = string(dependency, "id");
+                entry.requiredStatus = string(dependency, "status");
+            }
+            if (!entry.taskId.isEmpty())
+                details.dependsOn.append(entry);
+        }
+    }
+}
+
+// When the task entered its status, by the server's clock; 0 where the server keeps no
+// time for it (an abort request, unscheduling), so the store uses the time it saw it.
+Timestamp statusTime(const Task &task, Timestamp activatedAt, Timestamp dispatchedAt)
+{
+    switch (task.status) {
+    case Status::EvgStarted:
+        return task.startedAt;
+    case Status::EvgDispatched:
+        return dispatchedAt;
+    case Status::EvgWillRun:
+    case Status::EvgPending:
+        return activatedAt;
+    case Status::EvgAborting:
+    case Status::EvgUnscheduled:
+    case Status::EvgInactive:
+    case Status::EvgBlocked:
+    case Status::EvgOther:
+        return 0;
+    default:
+        return task.finishedAt;
+    }
+}
+
+// Returns why the element was skipped; empty when it was read into *out.
+QString readTask(const Json &json, Task *out, QString *serverDisplayStatus)
+{
+    if (!json.is_object())
+        return tr("an element that is not an object");
+    const std::string_view id = text(json, "task_id");
+    if (id.empty())
+        return tr("an element without task_id");
+
+    Task task;
+    task.id = QByteArray(id.data(), qsizetype(id.size()));
+    task.source = TaskSource::Evergreen;
+    task.name = interned(json, "display_name");
+    task.group = interned(json, "build_variant");
+    task.scope = interned(json, "build_id");
+    task.version = interned(json, "version_id");
+    task.host = interned(json, "host_id");
+    task.priority = clamped<qint32>(integer(json, "priority").value_or(0));
+    task.execution = clamped<quint16>(integer(json, "execution").value_or(0));
+    task.createdAt = time(json, "create_time");
+    task.scheduledAt = time(json, "scheduled_time");
+    task.startedAt = time(json, "start_time");
+    task.finishedAt = time(json, "finish_time");
+
+    const Json &statusDetails = member(json, "status_details");
+    const QString status = string(json, "status");
+    const QString description = string(statusDetails, "desc");
+    const bool overridden = boolean(json, "override_dependencies");
+    task.setFlag(TaskFlag::Activated, boolean(json, "activated"));
+    task.setFlag(TaskFlag::Aborted, boolean(json, "aborted"));
+    task.setFlag(TaskFlag::Blocked, boolean(json, "blocked") && !overridden);
+    task.setFlag(TaskFlag::HasAnnotations, boolean(json, "has_annotations"));
+    task.setFlag(TaskFlag::TimedOut, boolean(statusDetails, "timed_out"));
+    task.setFlag(TaskFlag::OverrideDependencies, overridden);
+    task.setFlag(TaskFlag::DisplayTask, boolean(json, "display_only"));
+    task.setFlag(TaskFlag::ExecutionTask, !text(json, "parent_task_id").empty());
+    task.setFlag(TaskFlag::ResetWhenFinished, boolean(json, "reset_when_finished"));
+    task.commandType = EvergreenStatus::commandTypeFromString(string(statusDetails, "type"));
+    task.timeoutType = EvergreenStatus::timeoutTypeFromString(string(statusDetails, "timeout_type"));
+
+    EvergreenRawStatus raw;
+    raw.status = status;
+    raw.detailsType = task.commandType;
+    raw.timedOut = task.hasFlag(TaskFlag::TimedOut);
+    raw.detailsDescription = description;
+    raw.activated = task.hasFlag(TaskFlag::Activated);
+    raw.aborted = task.hasFlag(TaskFlag::Aborted);
+    raw.blocked = task.hasFlag(TaskFlag::Blocked);
+    raw.hasAnnotations = task.hasFlag(TaskFlag::HasAnnotations);
+    task.status = EvergreenStatus::derive(raw);
+    task.nativeStatus = InternedString(status);
+    task.message = InternedString(description);
+    task.reason = interned(statusDetails, "failing_command");
+    task.updatedAt = statusTime(task, time(json, "activated_time"), time(json, "dispatch_time"));
+
+    readDetails(json, statusDetails, task, task.editDetails());
+    *serverDisplayStatus = string(json, "display_status");
+    *out = std::move(task);
+    return {};
+}
+
+void readTaskInto(const Json &json, EvergreenParser::TaskList &list, qsizetype index)
+{
+    Task task;
+    QString displayStatus;
+    const QString problem = readTask(json, &task, &displayStatus);
+    if (!problem.isEmpty()) {
+        list.problems.append(tr("element %1 skipped: %2").arg(index).arg(problem));
+        return;
+    }
+    if (!displayStatus.isEmpty() && !EvergreenParser::sameDisplayStatus(task.status, displayStatus))
+        list.mismatches.append({task.id, displayStatus, task.status});
+    list.tasks.append(std::move(task));
+}
+
+IssueLink readIssue(const Json &json)
+{
+    IssueLink link;
+    link.url = string(json, "url");
+    link.key = string(json, "issue_key");
+    const Json &confidence = member(json, "confidence_score");
+    if (confidence.is_number())
+        link.confidence = confidence.get<double>();
+    return link;
+}
+
+QList<IssueLink> readIssues(const Json &list)
+{
+    QList<IssueLink> result;
+    if (!list.is_array())
+        return result;
+    for (const Json &item : list) {
+        IssueLink link = readIssue(item);
+        if (!link.url.isEmpty() || !link.key.isEmpty())
+            result.append(std::move(link));
+    }
+    return result;
+}
+} // namespace
+
+EvergreenParser::TaskList EvergreenParser::parseTasks(const QByteArray &body)
+{
+    TaskList result;
+    Json json;
+    if (!parseDocument(body, &json, &result.error))
+        return result;
+    if (json.is_array()) {
+        result.tasks.reserve(qsizetype(json.size()));
+        qsizetype index = 0;
+        for (const Json &element : json)
+            readTaskInto(element, result, index++);
+    } else if (json.is_object() && !text(json, "task_id").empty()) {
+        readTaskInto(json, result, 0);
+    } else {
+        result.error = tr("the answer holds no task: %1").arg(HttpReply::snippet(body));
+    }
+    return result;
+}
+
+EvergreenParser::BuildList EvergreenParser::parseBuilds(const QByteArray &body)
+{
+    BuildList result;
+    Json json;
+    if (!parseList(body, tr("the answer holds no builds: %1"), &json, &result.error))
+        return result;
+    qsizetype index = 0;
+    for (const Json &element : json) {
+        Build build;
+        build.id = string(element, "_id");
+        if (build.id.isEmpty())
+            build.id = string(element, "id");
+        if (build.id.isEmpty()) {
+            result.problems.append(tr("element %1 skipped: a build without _id").arg(index++));
+            continue;
+        }
+        build.variant = string(element, "build_variant");
+        build.displayName = string(element, "display_name");
+        build.status = string(element, "status");
+        result.builds.append(build);
+        ++index;
+    }
+    return result;
+}
+
+EvergreenParser::Annotations EvergreenParser::parseAnnotations(const QByteArray &body, int execution)
+{
+    Annotations result;
+    Json json;
+    if (!parseList(body, tr("the answer holds no annotations: %1"), &json, &result.error))
+        return result;
+    const Json *chosen = nullptr;
+    for (const Json &element : json) {
+        if (!element.is_object())
+            continue;
+        if (!chosen || integer(element, "task_execution") == std::optional<qint64>(execution))
+            chosen = &element;
+    }
+    result.annotations.loaded = true;
+    if (chosen) {
+        result.annotations.issues = readIssues(member(*chosen, "issues"));
+        result.annotations.suspectedIssues = readIssues(member(*chosen, "suspected_issues"));
+        result.annotations.note = string(member(*chosen, "note"), "message");
+    }
+    return result;
+}
+
+QUrl EvergreenParser::nextLink(const QByteArray &header, const QUrl &base)
+{
+    // Link: <https://host/rest/v2/builds/b/tasks?start_at=t3&limit=100>; rel="next", <…>; rel="prev"
+    qsizetype from = 0;
+    while (from < header.size()) {
+        const qsizetype open = header.indexOf('<', from);
+        const qsizetype close = open < 0 ? -1 : header.indexOf('>', open + 1);
+        if (close < 0)
+            break;
+        qsizetype end = header.indexOf('<', close + 1);
+        if (end < 0)
+            end = header.size();
+        const QByteArray target = header.mid(open + 1, close - open - 1).trimmed();
+        for (const QByteArray &parameter : header.mid(close + 1, end - close - 1).split(';')) {
+            const qsizetype equals = parameter.indexOf('=');
+            if (equals < 0 || parameter.left(equals).trimmed().toLower() != "rel")
+                continue;
+            QByteArray value = parameter.mid(equals + 1).trimmed();
+            if (value.endsWith(','))
+                value.chop(1);
+            value = value.trimmed();
+            if (value.startsWith('"') && value.endsWith('"') && value.size() >= 2)
+                value = value.mid(1, value.size() - 2);
+            for (const QByteArray &relation : value.simplified().split(' ')) {
+                if (relation.toLower() == "next") {
+                    const QUrl url = QUrl::fromEncoded(target);
+                    return url.isValid() ? base.resolved(url) : QUrl();
+                }
+            }
+        }
+        from = end;
+    }
+    return {};
+}
+
+bool EvergreenParser::sameDisplayStatus(Status derived, QStringView displayStatus)
+{
+    const auto canonical = [](Status status) {
+        switch (status) {
+        case Status::EvgAborting:
+            return Status::EvgAborted;
+        case Status::EvgTestTimedOut:
+            return Status::EvgTaskTimedOut;
+        case Status::EvgInactive:
+            return Status::EvgUnscheduled;
+        default:
+            return status;
+        }
+    };
+    return canonical(EvergreenStatus::fromDisplayStatus(displayStatus)) == canonical(derived);
+}
+
+QString EvergreenParser::prettyJson(const QByteArray &body, bool *ok)
+{
+    Json json;
+    QString error;
+    const bool parsed = parseDocument(body, &json, &error);
+    if (ok)
+        *ok = parsed;
+    if (!parsed)
+        return error;
+    return QString::fromStdString(json.dump(2, ' ', false, Json::error_handler_t::replace));
+}
+
+QByteArray EvergreenParser::activationBody(bool activated)
+{
+    return QByteArray::fromStdString(Json{{"activated", activated}}.dump());
+}
+
+QByteArray EvergreenParser::priorityBody(qint32 priority)
+{
+    return QByteArray::fromStdString(Json{{"priority", priority}}.dump());
+}
