@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate(
         "main", "Watch Marathon and Evergreen CI tasks live and act on failures."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // No --version: Evergreen's --version ID takes the name (DESIGN.md §5).
     ConnectionOptions::addTo(&parser);
     parser.addOption({QStringLiteral("theme"), QApplication::translate("main", "light, dark or system (default)."),
                       QStringLiteral("THEME"), QStringLiteral("system")});

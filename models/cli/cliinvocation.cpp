@@ -75,7 +75,8 @@ QString queryError(const QString &query, const TaskQuery::Error &problem)
 
 QString CliInvocation::usage()
 {
-    QString text = tr("Usage: %1 [connection options] COMMAND [options] [ARGS]\n\n").arg(Program);
+    QString text = tr("%1 %2\nUsage: %1 [connection options] COMMAND [options] [ARGS]\n\n")
+                       .arg(Program, QCoreApplication::applicationVersion());
     text += tr("Follow Marathon and Evergreen tasks from a terminal, with the rules of the taskmon window.\n\n");
     text += tr("Commands:\n");
     for (const CommandInfo &command : commands)
@@ -97,7 +98,6 @@ bool CliInvocation::parse(const QStringList &arguments, CliInvocation *invocatio
     ConnectionOptions::addTo(&global);
     global.addOption({QStringLiteral("timeout"), tr("Seconds to wait."), tr("SECONDS")});
     global.addOption(helpOption());
-    global.addOption({QStringLiteral("version"), tr("Show the version.")});
     if (!global.parse(QStringList{Program} + arguments))
         return fail(error, global.errorText());
 
@@ -110,18 +110,12 @@ bool CliInvocation::parse(const QStringList &arguments, CliInvocation *invocatio
     result.timeoutSeconds = std::max(1, int(timeout));
 
     const QStringList rest = global.positionalArguments();
-    if (global.isSet(QStringLiteral("help")) || (rest.isEmpty() && !global.isSet(QStringLiteral("version")))) {
+    if (global.isSet(QStringLiteral("help")) || rest.isEmpty()) {
         result.command = Command::Help;
         result.helpText = usage();
         *invocation = result;
         if (rest.isEmpty() && !global.isSet(QStringLiteral("help")))
             return fail(error, tr("No command given."));
-        return true;
-    }
-    if (global.isSet(QStringLiteral("version"))) {
-        result.command = Command::Help;
-        result.helpText = QStringLiteral("%1 %2\n").arg(Program, QCoreApplication::applicationVersion());
-        *invocation = result;
         return true;
     }
 

@@ -2,6 +2,7 @@
 #include "connectionoptions.h"
 
 #include "backends/demo/demobackend.h"
+#include "backends/evergreen/evergreenbackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +28,22 @@ bool readNumber(const QCommandLineParser &parser, const QString &name, double lo
     *value = number;
     return true;
 }
+
+bool readServerUrl(const QString &option, const QString &text, QUrl *url, QString *error)
+{
+    *url = QUrl::fromUserInput(text);
+    if (!url->isValid() || url->host().isEmpty() || (url->scheme() != u"http" && url->scheme() != u"https")) {
+        *error = tr("--%1 wants an http or https address such as https://server.example, not “%2”.")
+                     .arg(option, text);
+        return false;
+    }
+    // The API paths are added to the base; a trailing slash would double them.
+    QString path = url->path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url->setPath(path);
+    return true;
+}
 } // namespace
 
 void ConnectionOptions::addTo(QCommandLineParser *parser)
@@ -35,12 +52,21 @@ void ConnectionOptions::addTo(QCommandLineParser *parser)
     parser->addOption({QStringLiteral("seed"), tr("Seed of the demo cluster: the same seed gives the same cluster."), tr("N")});
     parser->addOption({QStringLiteral("demo-tasks"), tr("Number of demo tasks (default 3000)."), tr("N")});
     parser->addOption({QStringLiteral("demo-rate"), tr("Demo status changes per second (default 40)."), tr("N")});
+    parser->addOption({QStringLiteral("evergreen"), tr("Follow an Evergreen server, e.g. https://evergreen.mongodb.com."), tr("URL")});
+    parser->addOption({QStringLiteral("version"), tr("An Evergreen version (or patch) whose builds to follow; repeatable."), tr("ID")});
+    parser->addOption({QStringLiteral("build"), tr("An Evergreen build to follow; repeatable."), tr("ID")});
+    parser->addOption({QStringLiteral("evergreen-user"), tr("Evergreen API user (or TASKMON_EVERGREEN_USER)."), tr("USER")});
+    parser->addOption({QStringLiteral("evergreen-key"), tr("Evergreen API key, or a bearer token without a user (or TASKMON_EVERGREEN_KEY)."), tr("KEY")});
+    parser->addOption({QStringLiteral("poll-interval"), tr("Seconds between Evergreen polls (default 30; 10 while tasks run)."), tr("SECONDS")});
+    parser->addOption({QStringLiteral("insecure"), tr("Accept invalid TLS certificates (test servers only; logged as a warning).")});
     parser->addOption({QStringLiteral("read-only"), tr("Disable every action.")});
 }
 
 bool ConnectionOptions::read(const QCommandLineParser &parser, QString *error)
 {
     readOnly = parser.isSet(QStringLiteral("read-only"));
+    const bool insecure = parser.isSet(QStringLiteral("insecure"));
+
     double seed = demoConfig.seed, tasks = demoConfig.taskCount, rate = demoConfig.eventsPerSecond;
     if (!readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, error)
         || !readNumber(parser, QStringLiteral("demo-tasks"), 1, 5'000'000, &tasks, error)
@@ -50,7 +76,48 @@ bool ConnectionOptions::read(const QCommandLineParser &parser, QString *error)
     demoConfig.seed = quint32(seed);
     demoConfig.taskCount = int(tasks);
     demoConfig.eventsPerSecond = rate;
-    demo = true;  // until a real server can be named, the demo is the only source
+
+    const QStringList versions = parser.values(QStringLiteral("version"));
+    const QStringList builds = parser.values(QStringLiteral("build"));
+    if (parser.isSet(QStringLiteral("evergreen"))) {
+        EvergreenConfig config;
+        if (!readServerUrl(QStringLiteral("evergreen"), parser.value(QStringLiteral("evergreen")), &config.url, error))
+            return false;
+        if (versions.isEmpty() && builds.isEmpty()) {
+            *error = tr("--evergreen needs at least one --version ID or --build ID to follow.");
+            return false;
+        }
+        config.versions = versions;
+        config.builds = builds;
+        config.credentials = Credentials::evergreenFromEnvironment();
+        const QString user = parser.value(QStringLiteral("evergreen-user"));
+        const QString key = parser.value(QStringLiteral("evergreen-key"));
+        if (!key.isEmpty()) {
+            config.credentials.scheme = user.isEmpty() ? Credentials::Scheme::Bearer : Credentials::Scheme::EvergreenKey;
+            config.credentials.user = user;
+            config.credentials.secret = key;
+        } else if (!user.isEmpty()) {
+            if (config.credentials.secret.isEmpty()) {
+                *error = tr("--evergreen-user needs --evergreen-key (or TASKMON_EVERGREEN_KEY).");
+                return false;
+            }
+            config.credentials.scheme = Credentials::Scheme::EvergreenKey;
+            config.credentials.user = user;
+        }
+        double interval = config.pollIntervalMs / 1000.0;
+        if (!readNumber(parser, QStringLiteral("poll-interval"), 1, 3600, &interval, error))
+            return false;
+        config.pollIntervalMs = int(interval * 1000);
+        config.fastPollIntervalMs = std::min(config.fastPollIntervalMs, config.pollIntervalMs);
+        config.ignoreSslErrors = insecure;
+        evergreen.append(config);
+    } else if (!versions.isEmpty() || !builds.isEmpty()) {
+        *error = tr("--version and --build name Evergreen versions and builds; add --evergreen URL.");
+        return false;
+    }
+
+    // With no server at all the demo runs; --demo adds it to servers too.
+    demo = parser.isSet(QStringLiteral("demo")) || evergreen.isEmpty();
     return true;
 }
 
@@ -59,5 +126,7 @@ QList<Backend *> ConnectionOptions::createBackends() const
     QList<Backend *> backends;
     if (demo)
         backends.append(new DemoBackend(demoConfig));
+    for (const EvergreenConfig &config : evergreen)
+        backends.append(new EvergreenBackend(config));
     return backends;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "backends/demo/democonfig.h"
+#include "backends/evergreen/evergreenconfig.h"
 
 #include <QCommandLineOption>
 #include <QList>
@@ -11,11 +12,14 @@ class Backend;
 class QCommandLineParser;
 
 // The connection options taskmon and taskmon-cli share: which systems to follow and how.
-// With no source at all, the built-in demo cluster runs.
+// With no server named, the built-in demo cluster runs. Credentials come from options or
+// from the environment (TASKMON_EVERGREEN_USER/KEY, TASKMON_MARATHON_USER/PASSWORD/TOKEN);
+// they live in memory only.
 struct ConnectionOptions
 {
     bool demo = false;
     DemoConfig demoConfig;
+    QList<EvergreenConfig> evergreen;
     bool readOnly = false;
 
     // Declares the options on a parser.
