@@ -16,6 +16,25 @@ QByteArray update(const QByteArray &id, const QByteArray &state, const QByteArra
 }
 
 const QByteArray webTask = QByteArrayLiteral("web.instance-11111111._app");
+
+// Live, with one running task of /prod/web.
+bool liveWithWebTask(MarathonRig &rig)
+{
+    if (!rig.fake.listen())
+        return false;
+    rig.fake.setTask(FakeMarathon::task(webTask, "/prod/web", "TASK_RUNNING"));
+    return rig.start() && rig.waitLive();
+}
+
+// Live and attached, with heartbeats off: only the bytes the test sends arrive.
+bool liveAndQuiet(MarathonRig &rig)
+{
+    if (!rig.fake.listen())
+        return false;
+    rig.fake.setHeartbeatMs(0);
+    return rig.start() && rig.waitLive()
+        && MarathonRig::spinUntil([&] { return rig.backend->counters().attached == 1; });
+}
 } // namespace
 
 // The event stream as the table sees it: states, TASK_LOST, bad input, resyncs, stalls and
@@ -85,10 +104,7 @@ private slots:
         QFETCH(QByteArray, state);
         QFETCH(Status, status);
         MarathonRig rig;
-        QVERIFY(rig.fake.listen());
-        rig.fake.setTask(FakeMarathon::task(webTask, "/prod/web", "TASK_RUNNING"));
-        QVERIFY(rig.start());
-        QVERIFY(rig.waitLive());
+        QVERIFY(liveWithWebTask(rig));
 
         // An existing row changes; a task first heard of on the stream gets a row.
         rig.fake.sendEvent("status_update_event", update(webTask, state, q(",'message':'said so'")));
@@ -131,10 +147,7 @@ private slots:
         QFETCH(QByteArray, condition);
         QFETCH(Status, status);
         MarathonRig rig;
-        QVERIFY(rig.fake.listen());
-        rig.fake.setTask(FakeMarathon::task(webTask, "/prod/web", "TASK_RUNNING"));
-        QVERIFY(rig.start());
-        QVERIFY(rig.waitLive());
+        QVERIFY(liveWithWebTask(rig));
 
         rig.fake.sendEvent("status_update_event", update(webTask, "TASK_LOST", extra));
         if (!condition.isEmpty()) {
@@ -261,10 +274,21 @@ private slots:
         }
     }
 
+    void eventsWhileTheListingIsOnItsWayWinOverIt_data()
+    {
+        QTest::addColumn<int>("chunk");
+        QTest::newRow("merged at once") << 10000;
+        // Large listings are merged a chunk per event-loop turn; x comes in the last chunk.
+        QTest::newRow("merged in chunks") << 1;
+    }
     void eventsWhileTheListingIsOnItsWayWinOverIt()
     {
+        QFETCH(int, chunk);
         MarathonRig rig;
+        rig.session.setSnapshotChunkSize(chunk);
         QVERIFY(rig.fake.listen());
+        rig.fake.setTask(FakeMarathon::task("web.instance-p._app", "/web", "TASK_RUNNING"));
+        rig.fake.setTask(FakeMarathon::task("web.instance-q._app", "/web", "TASK_RUNNING"));
         rig.fake.setTask(FakeMarathon::task("web.instance-x._app", "/web", "TASK_RUNNING"));
         rig.fake.setHoldListings(true);
         QVERIFY(rig.start());
@@ -277,6 +301,8 @@ private slots:
 
         rig.fake.releaseListings();   // still says x is running: it is older than the events
         QVERIFY(rig.waitLive());
+        QTRY_VERIFY(!rig.session.isMerging());
+        QCOMPARE(rig.session.store()->size(), 4);
         QCOMPARE(rig.status("web.instance-x._app"), Status::MarKilled);
         QCOMPARE(rig.status("web.instance-y._app"), Status::MarRunning);
     }
@@ -284,10 +310,7 @@ private slots:
     void silentStallGoesStaleThenReconnects()
     {
         MarathonRig rig;
-        QVERIFY(rig.fake.listen());
-        rig.fake.setTask(FakeMarathon::task(webTask, "/prod/web", "TASK_RUNNING"));
-        QVERIFY(rig.start());
-        QVERIFY(rig.waitLive());
+        QVERIFY(liveWithWebTask(rig));
         const Timestamp stalledAt = IsoTime::now();
         rig.fake.setStalled(true);
         QVERIFY(rig.waitFor(State::Stale));
@@ -312,11 +335,7 @@ private slots:
     void frameSplitAtEveryBytePosition()
     {
         MarathonRig rig;
-        QVERIFY(rig.fake.listen());
-        rig.fake.setHeartbeatMs(0);   // only the bytes the test sends
-        QVERIFY(rig.start());
-        QVERIFY(rig.waitLive());
-        QVERIFY(MarathonRig::spinUntil([&] { return rig.backend->counters().attached == 1; }));
+        QVERIFY(liveAndQuiet(rig));
 
         const QByteArray frame = FakeMarathon::frame("status_update_event", update(webTask, "TASK_RUNNING"));
         const quint64 before = rig.backend->counters().taskEvents;
@@ -336,11 +355,7 @@ private slots:
     void streamOneByteAtATime()
     {
         MarathonRig rig;
-        QVERIFY(rig.fake.listen());
-        rig.fake.setHeartbeatMs(0);
-        QVERIFY(rig.start());
-        QVERIFY(rig.waitLive());
-        QVERIFY(MarathonRig::spinUntil([&] { return rig.backend->counters().attached == 1; }));
+        QVERIFY(liveAndQuiet(rig));
 
         QByteArray stream;
         const QList<QByteArray> states{"TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_FAILED", "TASK_FINISHED"};
@@ -361,10 +376,7 @@ private slots:
     void instanceAndHealthEventsOnlyTouchKnownTasks()
     {
         MarathonRig rig;
-        QVERIFY(rig.fake.listen());
-        rig.fake.setTask(FakeMarathon::task(webTask, "/prod/web", "TASK_RUNNING"));
-        QVERIFY(rig.start());
-        QVERIFY(rig.waitLive());
+        QVERIFY(liveWithWebTask(rig));
 
         rig.fake.sendEvent("instance_health_changed_event",
                            q("{'instanceId':'web.instance-11111111','runSpecId':'/prod/web','healthy':false,'eventType':'instance_health_changed_event'}"));
