@@ -11,6 +11,7 @@
 #include <QtConcurrentRun>
 
 #include <limits>
+#include <type_traits>
 
 namespace {
 MarathonConfig normalised(MarathonConfig config)
@@ -29,6 +30,19 @@ MarathonConfig normalised(MarathonConfig config)
 }
 
 using State = ConnectionStatus::State;
+
+// Runs work in the thread pool and done(result) on context's thread, unless context is gone.
+template<typename Work, typename Done>
+void inWorker(QObject *context, Work work, Done done)
+{
+    using Result = std::invoke_result_t<Work>;
+    auto *watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result>::finished, context, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done(watcher->future().takeResult());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
 } // namespace
 
 MarathonBackend::MarathonBackend(const MarathonConfig &config, QObject *parent)
@@ -152,15 +166,13 @@ void MarathonBackend::onListingAnswer(quint64 generation, const HttpOutcome &out
         return;
     }
     // A 100,000-task listing takes a good part of a second to parse: not on the GUI thread.
-    auto *watcher = new QFutureWatcher<MarathonParser::TaskListing>(this);
     QElapsedTimer clock;
     clock.start();
-    connect(watcher, &QFutureWatcher<MarathonParser::TaskListing>::finished, this, [this, watcher, generation, clock] {
-        m_lastParseMs = clock.elapsed();
-        watcher->deleteLater();
-        onListingParsed(generation, watcher->future().takeResult());
-    });
-    watcher->setFuture(QtConcurrent::run([body] { return MarathonParser::parseTasks(body); }));
+    inWorker(this, [body] { return MarathonParser::parseTasks(body); },
+             [this, generation, clock](MarathonParser::TaskListing listing) {
+                 m_lastParseMs = clock.elapsed();
+                 onListingParsed(generation, std::move(listing));
+             });
 }
 
 void MarathonBackend::onListingParsed(quint64 generation, MarathonParser::TaskListing listing)
@@ -285,8 +297,14 @@ void MarathonBackend::fetchRawRecord(const QByteArray &taskId)
             emit rawRecordReady(taskId, tr("GET %1: %2").arg(path, outcome.describe()));
             return;
         }
-        QString error;
-        const QString text = MarathonParser::prettyTask(body, taskId, &error);
-        emit rawRecordReady(taskId, text.isEmpty() ? tr("GET %1: %2").arg(path, error) : text);
+        // An app's listing can be as large as a whole cluster's: parse it in the pool too.
+        inWorker(this, [body, taskId] {
+            QString error;
+            QString text = MarathonParser::prettyTask(body, taskId, &error);
+            return std::pair{std::move(text), std::move(error)};
+        }, [this, taskId, path](const std::pair<QString, QString> &record) {
+            const auto &[text, error] = record;
+            emit rawRecordReady(taskId, text.isEmpty() ? tr("GET %1: %2").arg(path, error) : text);
+        });
     });
 }
