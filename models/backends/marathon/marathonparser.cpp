@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 using json = nlohmann::json;
@@ -175,14 +177,17 @@ void statusUpdate(const json &object, Event &event)
     task.id = taskId.toByteArray();
     task.source = TaskSource::Marathon;
     setApp(task, text(object, "appId"));
-    const QString message = qtext(object, "message");
+    const QByteArrayView message = text(object, "message");
     // Marathon's event carries no reason; taskmon reads one where a proxy or a newer
     // version adds it (reference §5).
-    const QString reason = qtext(object, "reason");
-    task.message = InternedString(message);
-    task.reason = InternedString(reason);
+    const QByteArrayView reason = text(object, "reason");
+    task.message = InternedString::fromUtf8(message);
+    task.reason = InternedString::fromUtf8(reason);
     task.nativeStatus = InternedString::fromUtf8(state);
-    task.status = MarathonStatus::fromMesosState(QString::fromLatin1(state), reason, message);
+    const bool lost = QLatin1StringView(state.data(), state.size()).compare(lostState, Qt::CaseInsensitive) == 0;
+    // Reason and message matter only to TASK_LOST; the rest maps by the state alone.
+    task.status = lost ? MarathonStatus::resolveLost(task.reason.view(), task.message.view())
+                       : MarathonStatus::fromMesosState(QString::fromLatin1(state));
     task.updatedAt = event.at;
 
     quint32 fields = TaskField::Source | TaskField::Name | TaskField::Group | TaskField::Message
@@ -196,8 +201,7 @@ void statusUpdate(const json &object, Event &event)
         task.version = InternedString::fromUtf8(version);
         fields |= TaskField::Version;
     }
-    if (QLatin1StringView(state.data(), state.size()).compare(lostState, Qt::CaseInsensitive) == 0
-        && reason.isEmpty() && !message.startsWith(reconciliationUnknown)) {
+    if (lost && reason.isEmpty() && !task.message.view().startsWith(reconciliationUnknown)) {
         // Without the reason only Marathon can tell Unreachable from Gone, and it says so in
         // the instance_changed_event that follows. A new row still needs a status: Gone.
         event.statusDeferred = true;
@@ -351,6 +355,20 @@ void deployment(const json &object, Event &event)
     }
 }
 
+// The frequent names as shared constants: a stream of them then costs no allocation.
+QByteArray typeName(QByteArrayView name)
+{
+    static const std::array<QByteArray, 5> frequent{
+        QByteArrayLiteral("status_update_event"), QByteArrayLiteral("instance_changed_event"),
+        QByteArrayLiteral("instance_health_changed_event"), QByteArrayLiteral("health_status_changed_event"),
+        QByteArrayLiteral("failed_health_check_event")};
+    for (const QByteArray &known : frequent) {
+        if (known == name)
+            return known;
+    }
+    return name.toByteArray();
+}
+
 // Types that change nothing taskmon shows; they are neither logged nor counted as unknown.
 bool isQuietType(QByteArrayView type)
 {
@@ -452,7 +470,7 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
 MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByteArrayView data)
 {
     Event event;
-    event.type = eventName.toByteArray();
+    event.type = typeName(eventName);
     const std::optional<json> parsed = parseJson(data, &event.error);
     if (!parsed) {
         event.kind = Event::Kind::Malformed;
@@ -465,8 +483,8 @@ MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByte
                           .arg(QString::fromUtf8(event.type), HttpReply::snippet(data.toByteArray()));
         return event;
     }
-    if (const QByteArrayView type = text(*parsed, "eventType"); !type.isEmpty())
-        event.type = type.toByteArray();
+    if (const QByteArrayView type = text(*parsed, "eventType"); !type.isEmpty() && type != event.type)
+        event.type = typeName(type);
     event.at = timeOf(*parsed, "timestamp");
     dispatchEvent(*parsed, event);
     if (event.kind == Event::Kind::Malformed)
