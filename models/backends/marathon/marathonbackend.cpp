@@ -50,7 +50,7 @@ MarathonBackend::MarathonBackend(const MarathonConfig &config, QObject *parent)
     , m_config(normalised(config))
     , m_http(new MarathonHttp(m_config, this))
     , m_events(m_config, [this](LogEntry::Severity severity, LogEntry::Category category, const QString &text) {
-        logLine(severity, category, text);
+        log(severity, category, text);
     })
     , m_stream(new MarathonStream(m_http, &m_events, this))
     , m_actions(new MarathonActions(m_http, this))
@@ -67,11 +67,11 @@ MarathonBackend::MarathonBackend(const MarathonConfig &config, QObject *parent)
     connect(m_stream, &MarathonStream::chunkParsed, this, &MarathonBackend::flushEvents);
     connect(m_stream, &MarathonStream::ended, this, &MarathonBackend::onStreamEnded);
     connect(m_stream, &MarathonStream::redirected, this, [this](const QUrl &to) {
-        logLine(LogEntry::Severity::Info, LogEntry::Category::Connection,
-                tr("Event stream redirected to %1 (the leader)").arg(to.toDisplayString(QUrl::RemoveUserInfo)));
+        log(LogEntry::Severity::Info, LogEntry::Category::Connection,
+            tr("Event stream redirected to %1 (the leader)").arg(to.toDisplayString(QUrl::RemoveUserInfo)));
     });
     const auto problem = [this](const QString &text) {
-        logLine(LogEntry::Severity::Warning, LogEntry::Category::Connection, text);
+        log(LogEntry::Severity::Warning, LogEntry::Category::Connection, text);
     };
     connect(m_stream, &MarathonStream::problem, this, problem);
     connect(m_http, &MarathonHttp::problem, this, problem);
@@ -90,11 +90,6 @@ MarathonBackend::~MarathonBackend()
 QString MarathonBackend::displayName() const
 {
     return QStringLiteral("marathon ") + m_config.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-}
-
-void MarathonBackend::logLine(LogEntry::Severity severity, LogEntry::Category category, const QString &text)
-{
-    log(severity, category, text);
 }
 
 void MarathonBackend::start()
@@ -155,14 +150,10 @@ void MarathonBackend::onListingAnswer(quint64 generation, const HttpOutcome &out
     if (generation != m_generation || m_phase != Phase::Listing)
         return;
     if (!outcome.ok()) {
-        m_stream->close();
-        ++m_generation;
-        if (m_events.hasPending())
-            emitBatch(m_events.takeBatch());
         ConnectionStatus status;
         status.state = outcome.isAuthProblem() ? State::Failed : State::Reconnecting;
         status.detail = tr("GET /v2/tasks: %1").arg(outcome.describe());
-        retryLater(status, outcome.retryAfterMs);
+        abandon(status, outcome.retryAfterMs);
         return;
     }
     // A 100,000-task listing takes a good part of a second to parse: not on the GUI thread.
@@ -180,19 +171,15 @@ void MarathonBackend::onListingParsed(quint64 generation, MarathonParser::TaskLi
     if (generation != m_generation || m_phase != Phase::Listing)
         return;
     if (!listing.error.isEmpty()) {
-        m_stream->close();
-        ++m_generation;
-        if (m_events.hasPending())
-            emitBatch(m_events.takeBatch());
         ConnectionStatus status;
         status.state = State::Reconnecting;
         status.detail = tr("GET /v2/tasks: %1").arg(listing.error);
-        retryLater(status, -1);
+        abandon(status, -1);
         return;
     }
     if (listing.skipped > 0) {
-        logLine(LogEntry::Severity::Warning, LogEntry::Category::Input,
-                tr("/v2/tasks listed %1 entries that are not tasks with an id; skipped them.").arg(listing.skipped));
+        log(LogEntry::Severity::Warning, LogEntry::Category::Input,
+            tr("/v2/tasks listed %1 entries that are not tasks with an id; skipped them.").arg(listing.skipped));
     }
     m_events.resetIndex(std::move(listing.index));
     TaskSnapshot snapshot;
@@ -200,8 +187,7 @@ void MarathonBackend::onListingParsed(quint64 generation, MarathonParser::TaskLi
     snapshot.scope.fields = MarathonParser::snapshotFields();
     snapshot.scope.flagMask = MarathonParser::snapshotFlagMask;
     snapshot.tasks = std::move(listing.tasks);
-    logLine(LogEntry::Severity::Info, LogEntry::Category::Data,
-            tr("Listed %1 tasks from /v2/tasks").arg(snapshot.tasks.size()));
+    log(LogEntry::Severity::Info, LogEntry::Category::Data, tr("Listed %1 tasks from /v2/tasks").arg(snapshot.tasks.size()));
     emitSnapshot(std::move(snapshot));
     ++m_listings;
     // What arrived on the stream while the listing was on its way is newer than it.
@@ -226,10 +212,6 @@ void MarathonBackend::onStreamEnded(const MarathonStream::Ending &ending)
         return;
     const bool hadData = m_phase == Phase::Live || m_phase == Phase::Listing;
     const bool wasLive = m_phase == Phase::Live;
-    ++m_generation;
-    // Events read before the end are real changes, older than any listing still to come.
-    if (m_events.hasPending())
-        emitBatch(m_events.takeBatch());
     if (wasLive && m_liveFor.elapsed() >= m_config.backoffMaximumMs)
         m_backoff.reset();   // it was a good connection: start again at the shortest delay
 
@@ -263,11 +245,16 @@ void MarathonBackend::onStreamEnded(const MarathonStream::Ending &ending)
     case MarathonStream::End::NetworkError:
         break;
     }
-    retryLater(status, outcome.retryAfterMs);
+    abandon(status, outcome.retryAfterMs);
 }
 
-void MarathonBackend::retryLater(ConnectionStatus status, qint64 retryAfterMs)
+void MarathonBackend::abandon(ConnectionStatus status, qint64 retryAfterMs)
 {
+    m_stream->close();
+    ++m_generation;   // answers still on their way belong to this connection: ignore them
+    // Events read before the end are real changes, older than any listing still to come.
+    if (m_events.hasPending())
+        emitBatch(m_events.takeBatch());
     // 429 and 503 may say when to come back; never sooner than the backoff says.
     const qint64 delay = std::max<qint64>(m_backoff.nextDelay(), retryAfterMs);
     status.attempt = m_backoff.attempt();

@@ -57,8 +57,8 @@ private:
     void onListingAnswer(quint64 generation, const HttpOutcome &outcome, const QByteArray &body);
     void onListingParsed(quint64 generation, MarathonParser::TaskListing listing);
     void flushEvents();
-    void retryLater(ConnectionStatus status, qint64 retryAfterMs);
-    void logLine(LogEntry::Severity severity, LogEntry::Category category, const QString &text);
+    // Drops this connection and schedules the next one, showing status meanwhile.
+    void abandon(ConnectionStatus status, qint64 retryAfterMs);
 
     MarathonConfig m_config;
     MarathonHttp *m_http;
