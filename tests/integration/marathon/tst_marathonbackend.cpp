@@ -216,14 +216,17 @@ private slots:
         QTRY_COMPARE(rig.backend->counters().unknown, quint64(5));
         QTRY_COMPARE(rig.logLinesContaining(QStringLiteral("more malformed or oversized events")), 1);
         // However the summaries fall, they add up to what was not announced.
-        QTRY_VERIFY(rig.logLinesContaining(QStringLiteral("zz_event ×")) >= 1);
-        int summarised = 0;
-        const QRegularExpression count(QStringLiteral("Ignored (\\d+) more events of unknown types"));
-        for (const QString &line : rig.log()) {
-            if (const QRegularExpressionMatch match = count.match(line); match.hasMatch())
-                summarised += match.captured(1).toInt();
-        }
-        QCOMPARE(summarised, 4);
+        const auto summarised = [&rig] {
+            int total = 0;
+            const QRegularExpression count(QStringLiteral("Ignored (\\d+) more events of unknown types"));
+            for (const QString &line : rig.log()) {
+                if (const QRegularExpressionMatch match = count.match(line); match.hasMatch())
+                    total += match.captured(1).toInt();
+            }
+            return total;
+        };
+        QTRY_COMPARE(summarised(), 4);
+        QVERIFY(rig.logLinesContaining(QStringLiteral("zz_event ×")) >= 1);
         QCOMPARE(rig.logLinesContaining(QStringLiteral("Skipped a malformed event")), 1);
     }
 
