@@ -111,9 +111,18 @@ void TaskStore::apply(const TaskBatch &batch)
                 doom(slot, scope);
         } else if (!delta.task.id.isEmpty()) {
             upsertOne(delta, scope);
+            if (m_snapshot.active)
+                markLiveDuringSnapshot(delta.task.id);
         }
     }
     scope.finish();
+}
+
+void TaskStore::markLiveDuringSnapshot(QByteArrayView id)
+{
+    const quint32 slot = findSlot(id);
+    if (slot != TaskIdIndex::NotFound)
+        m_slots[slot].liveDuringSnapshot = true;
 }
 
 void TaskStore::upsert(const Task &task, quint32 fields)
@@ -365,6 +374,7 @@ void TaskStore::eraseDoomed(BatchScope &scope)
             slot.task = Task();
             slot.live = false;
             slot.doomed = false;
+            slot.liveDuringSnapshot = false;
             slot.historyHead = TaskHistory::None;
             m_freeSlots.push_back(slotIndex);
         }
@@ -378,8 +388,10 @@ void TaskStore::eraseDoomed(BatchScope &scope)
 void TaskStore::beginSnapshot(const SnapshotScope &scope)
 {
     m_snapshot = SnapshotState{true, scope, {}};
-    for (quint32 slotIndex : m_rows)
+    for (quint32 slotIndex : m_rows) {
         m_slots[slotIndex].seen = false;
+        m_slots[slotIndex].liveDuringSnapshot = false;
+    }
 }
 
 void TaskStore::addSnapshotTasks(const QList<Task> &tasks)
@@ -392,6 +404,13 @@ void TaskStore::addSnapshotTasks(const QList<Task> &tasks)
     for (const Task &task : tasks) {
         if (task.id.isEmpty())
             continue;
+        // A live update applied since the listing began merging is newer than the listing.
+        if (const quint32 slot = findSlot(task.id);
+            slot != TaskIdIndex::NotFound && m_slots[slot].liveDuringSnapshot) {
+            m_slots[slot].seen = true;
+            ++m_snapshot.stats.unchanged;
+            continue;
+        }
         delta.task = task;
         upsertOne(delta, scope);
     }

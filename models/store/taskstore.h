@@ -81,7 +81,8 @@ public:
 
     // Diff-merge of a full listing: insert new tasks, update changed ones, remove the ones the
     // server no longer lists. Large snapshots may arrive in chunks between begin and end;
-    // live updates applied meanwhile count as seen.
+    // live updates applied meanwhile count as seen, and the rest of the listing, which is
+    // older than they are, does not overwrite them.
     void beginSnapshot(const SnapshotScope &scope);
     void addSnapshotTasks(const QList<Task> &tasks);
     MergeStats endSnapshot();
@@ -124,6 +125,7 @@ private:
         bool live = false;
         bool dirty = false;
         bool seen = false;      // during a snapshot
+        bool liveDuringSnapshot = false;  // a live update came while a snapshot merged
         bool doomed = false;    // tombstoned, awaiting the batched erase
     };
 
@@ -146,6 +148,7 @@ private:
     void eraseDoomed(BatchScope &scope);
     void markDirty(quint32 slotIndex);
     void noteFinished(quint32 slotIndex);
+    void markLiveDuringSnapshot(QByteArrayView id);
     void linkReplacement(quint32 slotIndex);
     bool slotMatches(const SlotRef &ref) const;
     void compactHistoryIfNeeded();

@@ -385,6 +385,27 @@ private slots:
         QCOMPARE(idsInOrder(store), (QList<QByteArray>{"s1", "live", "s2"}));
     }
 
+    void liveUpdatesDuringAChunkedSnapshotAreNotOverwritten()
+    {
+        // The stream reports a kill while a listing taken before it is still merging.
+        TaskStore store;
+        store.upsert(marathon("known", Status::MarRunning));
+        store.beginSnapshot({});
+        store.addSnapshotTasks({marathon("s1", Status::MarRunning)});
+        store.apply({TaskDelta::upsert(marathon("known", Status::MarKilled), TaskField::Status),
+                     TaskDelta::upsert(marathon("new", Status::MarKilled))});
+        store.addSnapshotTasks({marathon("known", Status::MarRunning), marathon("new", Status::MarRunning)});
+        const auto stats = store.endSnapshot();
+        QCOMPARE(store.find("known")->status, Status::MarKilled);
+        QCOMPARE(store.find("new")->status, Status::MarKilled);
+        QCOMPARE(stats.removed, 0);
+        QCOMPARE(stats.unchanged, 2);
+        // The next listing speaks for them again.
+        store.mergeSnapshot({}, {marathon("known", Status::MarRunning), marathon("new", Status::MarRunning)});
+        QCOMPARE(store.find("known")->status, Status::MarRunning);
+        QCOMPARE(store.size(), 2);
+    }
+
     void finishedTasksExpireAfterTheRetentionWindow()
     {
         TaskStore store;
