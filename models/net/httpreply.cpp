@@ -109,7 +109,10 @@ HttpOutcome HttpReply::outcome(QNetworkReply *reply, const QByteArray &body)
         result.message = reply->errorString();
         return result;
     }
-    result.message = serverMessage(body);
+    // Only an error answer carries a message worth reading; a successful one may be a
+    // 50 MB listing that must not be scanned on the GUI thread.
+    if (result.status >= 400)
+        result.message = serverMessage(body);
     if (result.message.isEmpty() && result.status >= 400)
         result.message = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     if (reply->hasRawHeader("Retry-After"))

@@ -3,6 +3,7 @@
 
 #include "backends/demo/demobackend.h"
 #include "backends/evergreen/evergreenbackend.h"
+#include "backends/marathon/marathonbackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,7 +35,7 @@ bool readServerUrl(const QString &option, const QString &text, QUrl *url, QStrin
     *url = QUrl::fromUserInput(text);
     if (!url->isValid() || url->host().isEmpty() || (url->scheme() != u"http" && url->scheme() != u"https")) {
         *error = tr("--%1 wants an http or https address such as https://server.example, not “%2”.")
-                     .arg(option, text);
+                     .arg(option, QUrl(text).toDisplayString(QUrl::RemovePassword));
         return false;
     }
     // The API paths are added to the base; a trailing slash would double them.
@@ -52,6 +53,11 @@ void ConnectionOptions::addTo(QCommandLineParser *parser)
     parser->addOption({QStringLiteral("seed"), tr("Seed of the demo cluster: the same seed gives the same cluster."), tr("N")});
     parser->addOption({QStringLiteral("demo-tasks"), tr("Number of demo tasks (default 3000)."), tr("N")});
     parser->addOption({QStringLiteral("demo-rate"), tr("Demo status changes per second (default 40)."), tr("N")});
+    parser->addOption({QStringLiteral("marathon"), tr("Follow a Marathon, e.g. http://leader:8080 or https://dcos/service/marathon; repeatable."), tr("URL")});
+    parser->addOption({QStringLiteral("marathon-user"), tr("Marathon basic-auth user (or TASKMON_MARATHON_USER)."), tr("USER")});
+    parser->addOption({QStringLiteral("marathon-password"), tr("Marathon basic-auth password (or TASKMON_MARATHON_PASSWORD)."), tr("PASSWORD")});
+    parser->addOption({QStringLiteral("marathon-token"), tr("DC/OS ACS token, sent as Authorization: token=… (or TASKMON_MARATHON_TOKEN)."), tr("TOKEN")});
+    parser->addOption({QStringLiteral("keep-finished"), tr("Minutes finished Marathon tasks stay visible as history (default 15)."), tr("MINUTES")});
     parser->addOption({QStringLiteral("evergreen"), tr("Follow an Evergreen server, e.g. https://evergreen.mongodb.com."), tr("URL")});
     parser->addOption({QStringLiteral("version"), tr("An Evergreen version (or patch) whose builds to follow; repeatable."), tr("ID")});
     parser->addOption({QStringLiteral("build"), tr("An Evergreen build to follow; repeatable."), tr("ID")});
@@ -116,8 +122,44 @@ bool ConnectionOptions::read(const QCommandLineParser &parser, QString *error)
         return false;
     }
 
+    if (!readMarathon(parser, insecure, error))
+        return false;
+
     // With no server at all the demo runs; --demo adds it to servers too.
-    demo = parser.isSet(QStringLiteral("demo")) || evergreen.isEmpty();
+    demo = parser.isSet(QStringLiteral("demo")) || (evergreen.isEmpty() && marathon.isEmpty());
+    return true;
+}
+
+bool ConnectionOptions::readMarathon(const QCommandLineParser &parser, bool insecure, QString *error)
+{
+    const QStringList urls = parser.values(QStringLiteral("marathon"));
+    double keepMinutes = 15;
+    if (!readNumber(parser, QStringLiteral("keep-finished"), 0, 7 * 24 * 60, &keepMinutes, error))
+        return false;
+    Credentials credentials = Credentials::marathonFromEnvironment();
+    const QString user = parser.value(QStringLiteral("marathon-user"));
+    const QString token = parser.value(QStringLiteral("marathon-token"));
+    if (!token.isEmpty()) {
+        credentials = Credentials{Credentials::Scheme::MarathonToken, {}, token};
+    } else if (!user.isEmpty()) {
+        QString password = parser.value(QStringLiteral("marathon-password"));
+        if (password.isEmpty())
+            password = qEnvironmentVariable("TASKMON_MARATHON_PASSWORD");
+        credentials = Credentials{Credentials::Scheme::Basic, user, password};
+    }
+    if (urls.isEmpty() && (!user.isEmpty() || !token.isEmpty() || parser.isSet(QStringLiteral("keep-finished")))) {
+        *error = tr("Marathon options need --marathon URL.");
+        return false;
+    }
+    for (const QString &text : urls) {
+        MarathonConfig config;
+        if (!readServerUrl(QStringLiteral("marathon"), text, &config.url, error))
+            return false;
+        config.credentials = credentials;
+        config.retentionMs = qint64(keepMinutes * 60 * 1000);
+        config.ignoreSslErrors = insecure;
+        marathon.append(config);
+    }
     return true;
 }
 
@@ -126,6 +168,8 @@ QList<Backend *> ConnectionOptions::createBackends() const
     QList<Backend *> backends;
     if (demo)
         backends.append(new DemoBackend(demoConfig));
+    for (const MarathonConfig &config : marathon)
+        backends.append(new MarathonBackend(config));
     for (const EvergreenConfig &config : evergreen)
         backends.append(new EvergreenBackend(config));
     return backends;

@@ -3,6 +3,7 @@
 
 #include "backends/demo/democonfig.h"
 #include "backends/evergreen/evergreenconfig.h"
+#include "backends/marathon/marathonconfig.h"
 
 #include <QCommandLineOption>
 #include <QList>
@@ -20,6 +21,7 @@ struct ConnectionOptions
     bool demo = false;
     DemoConfig demoConfig;
     QList<EvergreenConfig> evergreen;
+    QList<MarathonConfig> marathon;
     bool readOnly = false;
 
     // Declares the options on a parser.
@@ -28,4 +30,7 @@ struct ConnectionOptions
     bool read(const QCommandLineParser &parser, QString *error);
     // One backend per connection, not yet started. The caller (a Session) takes ownership.
     QList<Backend *> createBackends() const;
+
+private:
+    bool readMarathon(const QCommandLineParser &parser, bool insecure, QString *error);
 };

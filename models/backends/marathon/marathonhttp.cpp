@@ -80,11 +80,7 @@ void MarathonHttp::send(const QNetworkRequest &request, const QByteArray *body, 
             if (!refusal.isEmpty())
                 emit problem(refusal);
         }
-        // HttpReply::outcome() looks for a server message in the body; a 50 MB listing is
-        // no error message, and parsing it here would stall the GUI thread for seconds.
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const bool success = status >= 200 && status < 300;
-        done(HttpReply::outcome(reply, success ? QByteArray() : data), data);
+        done(HttpReply::outcome(reply, data), data);
     });
 }
 
