@@ -1,16 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sortkeys.h"
 #include "taskfilter.h"
 
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
+#include <QTimer>
+
+#include <functional>
+#include <vector>
 
 class TaskTableModel;
 
-// Filters and sorts a TaskTableModel. Both the predicate (TaskFilter) and the ordering read
-// the tasks directly instead of going through QVariant data, which is what keeps a filter
-// change on a large table cheap.
-class TaskFilterModel final : public QSortFilterProxyModel
+// Filters and sorts a TaskTableModel for the views, built for a million live rows.
+//
+// It is not a QSortFilterProxyModel: that proxy remaps all its rows once per inserted or
+// removed interval and re-sorts once per dataChanged signal, so a filter change that keeps
+// scattered rows costs seconds at 100,000 rows and minutes at a million (taskmon-bench has
+// the figures). Here every source row stays in one vector in sort order, keyed by a 64-bit
+// sort key per row (SortKeys); a filter change is one pass over that vector, and the rows a
+// flush changed are taken out, re-keyed and merged back once per flush. Large rearrangements
+// are announced as a layout change with the persistent indexes (selection, current row)
+// carried over; small insertions and removals as row signals.
+class TaskFilterModel final : public QAbstractProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TaskFilterModel)
@@ -21,6 +33,21 @@ public:
     // Must be a TaskTableModel.
     void setSourceModel(QAbstractItemModel *model) override;
     TaskTableModel *tableModel() const { return m_table; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    QModelIndex sibling(int row, int column, const QModelIndex &index) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Sorting by a TaskColumn; -1 keeps the source order. Ties fall back to the task id.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     const TaskFilter &filter() const { return m_filter; }
 
@@ -37,18 +64,61 @@ public:
     void clearFacets();
 
     // The source row of a proxy row, for actions and the details pane.
-    int sourceRow(int proxyRow) const;
+    int sourceRow(int proxyRow) const { return m_proxyToSource[size_t(proxyRow)]; }
+    // Applies the changes of the last flush now (it happens by itself after every flush).
+    void reconcile();
 
 signals:
     void filterChanged();
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
 private:
+    // Per source row: Accepted (the filter's verdict) and Pending (changed since the last
+    // reconcile), one byte for both.
+    enum RowFlag : quint8 { Accepted = 1, Pending = 2 };
+
+    bool rowBefore(int a, int b) const;
+    bool isAccepted(int row) const { return m_rowFlags[size_t(row)] & Accepted; }
+    bool isPending(int row) const { return m_rowFlags[size_t(row)] & Pending; }
+    void setAccepted(int row, bool on) { setFlag(row, Accepted, on); }
+    void setPending(int row, bool on) { setFlag(row, Pending, on); }
+    void setFlag(int row, RowFlag flag, bool on)
+    {
+        quint8 &flags = m_rowFlags[size_t(row)];
+        flags = on ? quint8(flags | flag) : quint8(flags & ~flag);
+    }
+    const Task &taskAt(int sourceRow) const;
+    quint64 keyOf(int sourceRow, bool *stale) const;
     void refilterIf(bool changed);
+    void refilterAll();
+    void resortAll();
+    void rebuildProxyRows(std::vector<int> *proxyToSource) const;
+    // Emits a layout change around `mutate`, carrying the persistent indexes over.
+    // `remap` turns a source row from before `mutate` into the one after (-1: gone).
+    void changeLayout(const std::function<void()> &mutate, const std::function<int(int)> &remap = {});
+    void adoptProxyRows(std::vector<int> proxyToSource);
+
+    void onSourceReset();
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void onRowsRemoved(const QModelIndex &parent, int first, int last);
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
 
     TaskTableModel *m_table = nullptr;
     TaskFilter m_filter;
+    SortKeys m_sortKeys;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+
+    std::vector<int> m_order;          // every source row, in sort order
+    std::vector<int> m_proxyToSource;  // the accepted rows, in sort order
+    std::vector<int> m_sourceToProxy;  // proxy row of a source row, -1 when filtered out
+    std::vector<quint64> m_keys;       // sort key of every source row
+    std::vector<quint8> m_rowFlags;    // RowFlag bits of every source row
+    std::vector<int> m_pendingRows;
+    QTimer m_reconcileTimer;
+
+    // A removal the views see as a layout change (scattered rows).
+    bool m_removalAsLayout = false;
+    QModelIndexList m_layoutBefore;
+    std::vector<std::pair<int, int>> m_layoutSources;
 };

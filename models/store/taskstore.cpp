@@ -175,6 +175,7 @@ void TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
     Slot &slot = m_slots[slotIndex];
     slot.task = delta.task;
     Task &task = slot.task;
+    task.id.squeeze();  // a parser's spare capacity would be kept for the task's lifetime
     if (delta.fields & TaskField::Flags)
         task.flags &= delta.flagMask;
     else

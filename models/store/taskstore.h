@@ -121,13 +121,16 @@ private:
         quint32 row = 0;
         quint32 historyHead = TaskHistory::None;
         quint32 changedAt = 0;
-        quint32 generation = 0;
-        bool live = false;
-        bool dirty = false;
-        bool seen = false;      // during a snapshot
-        bool liveDuringSnapshot = false;  // a live update came while a snapshot merged
-        bool doomed = false;    // tombstoned, awaiting the batched erase
+        // Bumped when the slot is reused; 16 bits and bit fields keep a slot at 144 bytes,
+        // which a million tasks notice (a wrapped generation only shortens one retention).
+        quint16 generation = 0;
+        bool live : 1 = false;
+        bool dirty : 1 = false;
+        bool seen : 1 = false;      // during a snapshot
+        bool liveDuringSnapshot : 1 = false;  // a live update came while a snapshot merged
+        bool doomed : 1 = false;    // tombstoned, awaiting the batched erase
     };
+    static_assert(sizeof(Task) + 16 >= sizeof(Slot) - 8, "keep Slot compact");
 
     struct SlotRef
     {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "itemmodels/taskfiltermodel.h"
+#include "itemmodels/taskordering.h"
 #include "itemmodels/tasktablemodel.h"
 #include "store/taskstore.h"
 #include "testtasks.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -169,6 +171,117 @@ private slots:
         f.store.remove("evg-compile");
         QCOMPARE(f.proxy.rowCount(), 5);
         QCOMPARE(resets.count(), 0);
+    }
+
+    void matchesAReferenceUnderRandomTraffic_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed : {1u, 2u, 3u, 4u})
+            QTest::addRow("seed %u", seed) << seed;
+    }
+
+    // Whatever happens, the proxy shows exactly the tasks the filter accepts, in exactly the
+    // order TaskOrdering gives, and a persistent index keeps pointing at its task.
+    void matchesAReferenceUnderRandomTraffic()
+    {
+        QFETCH(quint32, seed);
+        QRandomGenerator random(seed);
+        FilterFixture f;
+        Timestamp now = 1'000'000;
+        f.store.setClock([&now] { return now; });
+        const Status statuses[] = {Status::MarRunning, Status::MarFailed, Status::MarUnreachable, Status::EvgWillRun,
+                                   Status::EvgSystemFailed, Status::EvgSuccess, Status::EvgSetupFailed, Status::EvgStarted};
+        const char *groups[] = {"/web", "/api", "rhel80", "Ubuntu", "ubuntu"};
+        auto randomTask = [&](int id) {
+            Task task = TestTasks::marathon("", statuses[random.bounded(8)], groups[random.bounded(5)],
+                                            random.bounded(2) ? "host-a" : "host-b");
+            task.id = "t" + QByteArray::number(id);
+            task.priority = int(random.bounded(5)) - 1;
+            task.name = InternedString(QStringLiteral("job-%1").arg(random.bounded(6)));
+            task.updatedAt = now + random.bounded(50);
+            return task;
+        };
+        const char *queries[] = {"", "is:problem", "group:u", "-host:host-a", "priority:>1", "status:running,failed"};
+        const TaskColumn::Column columns[] = {TaskColumn::Status, TaskColumn::Name, TaskColumn::Group,
+                                              TaskColumn::Priority, TaskColumn::Updated, TaskColumn::Id};
+        int nextId = 0;
+        for (int step = 0; step < 120; ++step) {
+            now += 10;
+            const int what = int(random.bounded(10));
+            if (what < 3) {
+                TaskBatch batch;
+                for (int i = int(random.bounded(40)); i >= 0; --i)
+                    batch.append(TaskDelta::upsert(randomTask(nextId++)));
+                f.store.apply(batch);
+            } else if (what < 6 && nextId > 0) {
+                TaskBatch batch;
+                for (int i = int(random.bounded(30)); i >= 0; --i)
+                    batch.append(TaskDelta::upsert(randomTask(int(random.bounded(nextId)))));
+                f.store.apply(batch);
+            } else if (what < 7 && nextId > 0) {
+                TaskBatch batch;
+                for (int i = int(random.bounded(12)); i >= 0; --i)
+                    batch.append(TaskDelta::remove("t" + QByteArray::number(random.bounded(nextId))));
+                f.store.apply(batch);
+            } else if (what < 8) {
+                f.proxy.setQueryText(QString::fromLatin1(queries[random.bounded(6)]));
+            } else {
+                f.proxy.sort(columns[random.bounded(6)], random.bounded(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
+            }
+            // A persistent index on a shown row must follow its task.
+            QPersistentModelIndex watched;
+            QByteArray watchedId;
+            if (f.proxy.rowCount() > 0) {
+                watched = f.proxy.index(int(random.bounded(f.proxy.rowCount())), 0);
+                watchedId = watched.data(TaskRole::TaskId).toByteArray();
+            }
+            if (random.bounded(2))
+                f.table.flush();
+
+            f.table.flush();
+            QList<Task> expected;
+            for (int row = 0; row < f.store.size(); ++row) {
+                if (f.proxy.filter().accepts(f.store.at(row)))
+                    expected.append(f.store.at(row));
+            }
+            if (f.proxy.sortColumn() >= 0) {
+                const auto column = TaskColumn::Column(f.proxy.sortColumn());
+                const bool ascending = f.proxy.sortOrder() == Qt::AscendingOrder;
+                std::stable_sort(expected.begin(), expected.end(), [&](const Task &a, const Task &b) {
+                    const int c = TaskOrdering::compare(column, a, b, now);
+                    return ascending ? c < 0 : c > 0;
+                });
+            }
+            QList<QByteArray> expectedIds;
+            for (const Task &task : expected)
+                expectedIds.append(task.id);
+            QCOMPARE(f.visibleIds(), expectedIds);
+            if (watched.isValid())
+                QCOMPARE(watched.data(TaskRole::TaskId).toByteArray(), watchedId);
+            else if (!watchedId.isEmpty())
+                QVERIFY(!expectedIds.contains(watchedId) || !f.store.find(watchedId));
+        }
+    }
+
+    void scatteredRemovalsAreOneLayoutChangeAndOneRangeIsRowSignals()
+    {
+        FilterFixture f;
+        f.load(sampleTasks());
+        f.proxy.sort(TaskColumn::Id, Qt::AscendingOrder);
+        // api.1 evg-compile evg-done evg-lint evg-queued evg-setup web.1 web.2
+        QSignalSpy removed(&f.proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy resets(&f.proxy, &QAbstractItemModel::modelReset);
+        f.store.remove("evg-lint");
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 3);
+        QCOMPARE(layouts.count(), 0);
+        // Adjacent in the source (rows 1 and 2), first and last in the proxy: one layout change.
+        f.store.apply({TaskDelta::remove("web.2"), TaskDelta::remove("api.1")});
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"evg-compile", "evg-done", "evg-queued", "evg-setup", "web.1"}));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(layouts.count(), 1);
     }
 
     void sourceRowMapsBack()
