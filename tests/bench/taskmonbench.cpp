@@ -6,6 +6,7 @@
 //   taskmon-bench [--tasks N] [--baseline-tasks N] [--events-per-second N] [--seconds S]
 
 #include "benchtasks.h"
+#include "ingestbench.h"
 
 #include "itemmodels/taskfiltermodel.h"
 #include "itemmodels/tasktablemodel.h"
@@ -234,10 +235,12 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("baseline-tasks"), QStringLiteral("Rows for the baseline comparison (default 100000)."), QStringLiteral("N"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("events-per-second"), QStringLiteral("Live event rate (default 10000)."), QStringLiteral("N"), QStringLiteral("10000")});
     parser.addOption({QStringLiteral("seconds"), QStringLiteral("How long to run the live load (default 3)."), QStringLiteral("S"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("events"), QStringLiteral("Events for the ingest run (default 300000)."), QStringLiteral("N"), QStringLiteral("300000")});
     parser.process(app);
     const int tasks = parser.value(QStringLiteral("tasks")).toInt();
 
     std::printf("taskmon-bench — figures for DESIGN.md §6 (targets on the right)\n");
+    IngestBench::run(parser.value(QStringLiteral("events")).toInt(), &note);
     scale(tasks);
     stalls(std::min(tasks, 100000), parser.value(QStringLiteral("events-per-second")).toInt(),
            parser.value(QStringLiteral("seconds")).toInt());
