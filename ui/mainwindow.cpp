@@ -190,6 +190,11 @@ void MainWindow::buildMenus()
         m_search->applyNow();
         m_problemsOnly->setChecked(false);
     });
+    QAction *refresh = view->addAction(tr("&Refresh"), m_session, &Session::refresh);
+    refresh->setObjectName(QStringLiteral("action-refresh"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setStatusTip(tr("Poll Evergreen now; reconnect a waiting Marathon now"));
+    addAction(refresh);
     view->addSeparator();
     view->addAction(findChild<QDockWidget *>(QStringLiteral("eventLogDock"))->toggleViewAction());
     view->addAction(findChild<QDockWidget *>(QStringLiteral("overviewDock"))->toggleViewAction());
@@ -207,7 +212,8 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcuts);
     connect(m_shortcuts, &QAction::triggered, this, [this] {
-        QList<QAction *> all = {m_focusSearch, m_problemsOnly, m_actions->stopAction(), m_shortcuts};
+        QList<QAction *> all = {m_focusSearch, m_problemsOnly, findChild<QAction *>(QStringLiteral("action-refresh")),
+                                m_actions->stopAction(), m_shortcuts};
         all += m_actions->allActions();
         auto *sheet = new ShortcutSheet(all, this);
         sheet->setAttribute(Qt::WA_DeleteOnClose);

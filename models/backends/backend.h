@@ -74,6 +74,8 @@ public:
     virtual void perform(const ActionRequest &request) = 0;
     // Actions this connection cannot perform at all, with a reason for the tooltip.
     virtual QList<std::pair<TaskAction, QString>> unsupportedActions() const { return {}; }
+    // Ask the server again now rather than at the next poll or retry (Refresh, F5).
+    virtual void refresh() {}
     // Fetch the server's own record of a task for the details pane; emits rawRecordReady.
     virtual void fetchRawRecord(const QByteArray &taskId);
     // Finished tasks are kept this long after the server forgets them (0: server decides).

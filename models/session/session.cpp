@@ -67,6 +67,13 @@ void Session::stop()
         backend->stop();
 }
 
+void Session::refresh()
+{
+    log(LogEntry::Severity::Info, LogEntry::Category::Connection, tr("Refresh requested"));
+    for (Backend *backend : std::as_const(m_backends))
+        backend->refresh();
+}
+
 void Session::setReadOnly(bool readOnly)
 {
     m_context.readOnly = readOnly;

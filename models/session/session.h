@@ -39,6 +39,8 @@ public:
 
     void start();
     void stop();
+    // Every connection asks its server again now (Refresh).
+    void refresh();
 
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_context.readOnly; }

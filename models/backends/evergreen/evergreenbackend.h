@@ -36,6 +36,7 @@ public:
     void perform(const ActionRequest &request) override;
     QList<std::pair<TaskAction, QString>> unsupportedActions() const override;
     void fetchRawRecord(const QByteArray &taskId) override;
+    void refresh() override { pollNow(); }
 
     const EvergreenConfig &config() const { return m_config; }
     // Polls at once (a Refresh action), or right after the poll that is running.

@@ -266,6 +266,14 @@ void MarathonBackend::abandon(ConnectionStatus status, qint64 retryAfterMs)
     m_retryTimer.start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
 }
 
+void MarathonBackend::refresh()
+{
+    if (m_phase != Phase::Waiting)
+        return;
+    m_retryTimer.stop();
+    connectNow();
+}
+
 void MarathonBackend::perform(const ActionRequest &request)
 {
     m_actions->perform(request);

@@ -37,6 +37,8 @@ public:
     void stop() override;
     void perform(const ActionRequest &request) override;
     void fetchRawRecord(const QByteArray &taskId) override;
+    // While waiting to reconnect, reconnects at once; a live stream needs nothing.
+    void refresh() override;
     qint64 retentionMs() const override { return m_config.retentionMs; }
     bool linksReplacements() const override { return true; }
 

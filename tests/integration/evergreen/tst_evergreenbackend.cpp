@@ -25,6 +25,16 @@ class TestEvergreenBackend : public QObject
     Q_OBJECT
 
 private slots:
+    void refreshPollsAtOnce()
+    {
+        Harness h;
+        h.given("t1", "undispatched");
+        QVERIFY(h.start());
+        const int before = h.server.count("GET", QStringLiteral("/rest/v2/builds/b1/tasks"));
+        h.session.refresh();   // the interval is an hour in the harness
+        QTRY_COMPARE(h.server.count("GET", QStringLiteral("/rest/v2/builds/b1/tasks")), before + 1);
+    }
+
     void pagesOfEveryBuildAreMergedPerBuild()
     {
         Harness h;

@@ -46,6 +46,23 @@ class TestMarathonConnection : public QObject
     Q_OBJECT
 
 private slots:
+    void refreshReconnectsAWaitingStreamAtOnce()
+    {
+        MarathonRig rig;
+        QVERIFY(rig.fake.listen());
+        MarathonConfig config = MarathonRig::fastConfig(rig.fake.url());
+        config.backoffInitialMs = 60000;   // left alone, the next attempt is a minute away
+        config.backoffMaximumMs = 60000;
+        QVERIFY(rig.start(config));
+        QVERIFY(rig.waitLive());
+        rig.fake.dropStreams();
+        QVERIFY(rig.waitFor(ConnectionStatus::State::Reconnecting));
+        QCOMPARE(rig.fake.streamsOpened(), 1);
+        rig.session.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.fake.streamsOpened(), 2, 3000);
+        QVERIFY(rig.waitLive());
+    }
+
     void theFakeAnswers405UnlessAcceptIsExact_data()
     {
         QTest::addColumn<QByteArray>("accept");
