@@ -26,13 +26,13 @@ int defaultWidth(int column)
 {
     switch (column) {
     case TaskColumn::Status: return 170;
-    case TaskColumn::Name: return 200;
+    case TaskColumn::Name: return 230;
     case TaskColumn::Id: return 320;
     case TaskColumn::Group: return 170;
     case TaskColumn::Source: return 80;
     case TaskColumn::Kind: return 120;
     case TaskColumn::Priority: return 60;
-    case TaskColumn::Host: return 200;
+    case TaskColumn::Host: return 190;
     case TaskColumn::Health: return 80;
     case TaskColumn::Started:
     case TaskColumn::Updated: return 90;
@@ -112,9 +112,19 @@ QList<int> TaskTableView::selectedSourceRows() const
 
 void TaskTableView::resetLayout()
 {
+    // What to read first on the left: why, what, where, then the Evergreen-only priority
+    // and the times.
+    static const TaskColumn::Column order[] = {
+        TaskColumn::Status,  TaskColumn::Name,     TaskColumn::Group,   TaskColumn::Kind,
+        TaskColumn::Host,    TaskColumn::Health,   TaskColumn::Priority, TaskColumn::Started,
+        TaskColumn::Duration, TaskColumn::Updated, TaskColumn::Source,  TaskColumn::Stage,
+        TaskColumn::Id,      TaskColumn::Message,
+    };
+    static_assert(std::size(order) == TaskColumn::Count);
     QHeaderView *columns = horizontalHeader();
-    for (int column = 0; column < TaskColumn::Count; ++column) {
-        columns->moveSection(columns->visualIndex(column), column);
+    for (int visual = 0; visual < TaskColumn::Count; ++visual) {
+        const int column = order[visual];
+        columns->moveSection(columns->visualIndex(column), visual);
         setColumnHidden(column, hiddenByDefault(column));
         setColumnWidth(column, defaultWidth(column));
     }

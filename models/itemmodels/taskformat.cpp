@@ -111,3 +111,26 @@ QString TaskFormat::timeoutDescription(TimeoutType type)
         return tr("%1 timeout (default %2)").arg(name, duration(limit));
     return tr("%1 timeout").arg(name);
 }
+
+QString TaskFormat::shortInstance(const Task &task)
+{
+    if (task.system() != TaskSystem::Marathon)
+        return {};
+    // <app>.instance-<uuid>._app[.n], or the legacy <app>.<uuid>.
+    const QByteArray &id = task.id;
+    const qsizetype instance = id.indexOf(".instance-");
+    const qsizetype start = instance >= 0 ? instance + 10 : id.indexOf('.') + 1;
+    // The uuid's first group (8 hex digits) is unique enough to tell instances apart.
+    qsizetype end = start;
+    while (end < id.size() && end - start < 8 && id[end] != '.' && id[end] != '-')
+        ++end;
+    return QString::fromUtf8(id.mid(start, end - start));
+}
+
+QString TaskFormat::displayName(const Task &task)
+{
+    if (task.name.isEmpty())
+        return task.idString();
+    const QString instance = shortInstance(task);
+    return instance.isEmpty() ? task.name.toString() : task.name.toString() + QStringLiteral(" · ") + instance;
+}

@@ -14,6 +14,11 @@ QString time(Timestamp at, Timestamp now);
 // Run time of a task: start to finish, or start to now while it runs; -1 if unknown.
 qint64 runTime(const Task &task, Timestamp now);
 QString sourceName(TaskSource source);
+// What tells tasks of one app apart: Marathon's instance uuid, shortened ("1a2b3c4d");
+// empty for tasks whose name is already their own (Evergreen's display names).
+QString shortInstance(const Task &task);
+// The name column: "web · 1a2b3c4d" for a Marathon task, the display name otherwise.
+QString displayName(const Task &task);
 QString healthName(Health health);
 QString commandTypeName(CommandType type);
 // "idle timeout (no output for 2 h, Evergreen's default)".

@@ -177,7 +177,7 @@ QVariant TaskTableModel::displayValue(int row, TaskColumn::Column column) const
         }
         return StatusTaxonomy::label(task.status);
     case TaskColumn::Name:
-        return task.name.isEmpty() ? task.idString() : task.name.toString();
+        return TaskFormat::displayName(task);
     case TaskColumn::Id:
         return task.idString();
     case TaskColumn::Group:

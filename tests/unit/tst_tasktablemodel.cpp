@@ -271,6 +271,30 @@ private slots:
         QCOMPARE(thresholdChanged.count(), 1);
     }
 
+    void marathonNamesTellInstancesApart_data()
+    {
+        QTest::addColumn<QByteArray>("id");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("current") << QByteArray("prod_web.instance-5efa5ac4-2fe5-fd34-7034-a54be352e0a4._app")
+                                 << QStringLiteral("web · 5efa5ac4");
+        QTest::newRow("resident") << QByteArray("data_kafka.instance-c7c311a4-b669-11e6-a48f-0ea4f4b1778c._app.1")
+                                  << QStringLiteral("web · c7c311a4");
+        QTest::newRow("legacy") << QByteArray("prod_web.5dd78972-6771-11e5-94e1-be5b2935a987")
+                                << QStringLiteral("web · 5dd78972");
+    }
+
+    void marathonNamesTellInstancesApart()
+    {
+        QFETCH(QByteArray, id);
+        QFETCH(QString, name);
+        Fixture f;
+        Task task = marathon("", Status::MarRunning, "/prod/web");
+        task.id = id;
+        f.store.upsert(task);
+        f.model.flush();
+        QCOMPARE(f.model.data(f.model.index(0, TaskColumn::Name)).toString(), name);
+    }
+
     void flushedIsEmittedOnlyWhenSomethingWasAnnounced()
     {
         Fixture f;
