@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/clirunner.h"
+#include "clirun.h"
 #include "fakeevergreen.h"
-#include "session/session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,46 +10,17 @@
 // taskmon-cli against a fake Evergreen: the command line a user types, the same session and
 // backends, real HTTP on 127.0.0.1.
 namespace {
-struct CliRun
+// The connection options of every run in this file.
+QStringList withServer(const QUrl &url, const QStringList &command)
 {
-    CliRun(const QUrl &url, const QStringList &command)
-        : out(&outText)
-        , err(&errText)
-    {
-        const QStringList arguments = QStringList{QStringLiteral("--evergreen"), url.toString(),
-                                                  QStringLiteral("--version"), QStringLiteral("v1"),
-                                                  QStringLiteral("--evergreen-user"), QStringLiteral("bot"),
-                                                  QStringLiteral("--evergreen-key"), QStringLiteral("k3y"),
-                                                  QStringLiteral("--poll-interval"), QStringLiteral("1"),
-                                                  QStringLiteral("--timeout"), QStringLiteral("20")}
-            + command;
-        QString error;
-        parsed = CliInvocation::parse(arguments, &invocation, &error);
-        parseError = error;
-        for (Backend *backend : invocation.connection.createBackends())
-            session.addBackend(backend);
-        runner = std::make_unique<CliRunner>(invocation, &session, &out, &err, CliTerminal{});
-        QObject::connect(runner.get(), &CliRunner::finished, runner.get(), [this](int code) { exitCode = code; });
-        runner->start();
-    }
-
-    QHash<QString, QJsonObject> listedTasks() const
-    {
-        QHash<QString, QJsonObject> tasks;
-        for (const QJsonValue &value : QJsonDocument::fromJson(outText.toUtf8()).array())
-            tasks.insert(value[u"id"_qs].toString(), value.toObject());
-        return tasks;
-    }
-
-    bool parsed = false;
-    QString parseError;
-    CliInvocation invocation;
-    Session session;
-    QString outText, errText;
-    QTextStream out, err;
-    std::unique_ptr<CliRunner> runner;
-    int exitCode = -1;
-};
+    return QStringList{QStringLiteral("--evergreen"), url.toString(),
+                                  QStringLiteral("--version"), QStringLiteral("v1"),
+                                  QStringLiteral("--evergreen-user"), QStringLiteral("bot"),
+                                  QStringLiteral("--evergreen-key"), QStringLiteral("k3y"),
+                                  QStringLiteral("--poll-interval"), QStringLiteral("1"),
+                                  QStringLiteral("--timeout"), QStringLiteral("20")}
+        + command;
+}
 } // namespace
 
 class TestEvergreenCli : public QObject
@@ -70,8 +40,8 @@ private slots:
         server.addTask(QStringLiteral("unit"), QStringLiteral("b2"), QStringLiteral("success"));
         server.addTask(QStringLiteral("gone-soon"), QStringLiteral("b2"), QStringLiteral("undispatched"));
 
-        CliRun run(server.url(), {QStringLiteral("list"), QStringLiteral("--live"), QStringLiteral("3"),
-                                  QStringLiteral("--format"), QStringLiteral("json")});
+        CliRun run(withServer(server.url(), {QStringLiteral("list"), QStringLiteral("--live"), QStringLiteral("3"),
+                                  QStringLiteral("--format"), QStringLiteral("json")}));
         QVERIFY2(run.parsed, qPrintable(run.parseError));
         // While the CLI follows the polls, the server moves on.
         QTRY_VERIFY(run.session.store()->size() == 4);
@@ -105,7 +75,7 @@ private slots:
         server.addTask(QStringLiteral("done"), QStringLiteral("b1"), QStringLiteral("failed"));
         server.addTask(QStringLiteral("queued"), QStringLiteral("b1"), QStringLiteral("undispatched"));
 
-        CliRun restart(server.url(), {QStringLiteral("restart"), QStringLiteral("done"), QStringLiteral("queued")});
+        CliRun restart(withServer(server.url(), {QStringLiteral("restart"), QStringLiteral("done"), QStringLiteral("queued")}));
         QTRY_COMPARE_WITH_TIMEOUT(restart.exitCode, 1, 15000);  // queued is refused by the rules
         QCOMPARE(server.count("POST", QStringLiteral("/rest/v2/tasks/done/restart")), 1);
         QCOMPARE(server.count("POST", QStringLiteral("/rest/v2/tasks/queued/restart")), 0);
@@ -113,8 +83,8 @@ private slots:
         QVERIFY(restart.outText.contains(QStringLiteral("queued: not sent:")));
 
         // Above 100 without admin rights: the server says no, in its words.
-        CliRun priority(server.url(), {QStringLiteral("priority"), QStringLiteral("200"), QStringLiteral("--admin"),
-                                       QStringLiteral("queued")});
+        CliRun priority(withServer(server.url(), {QStringLiteral("priority"), QStringLiteral("200"), QStringLiteral("--admin"),
+                                       QStringLiteral("queued")}));
         QTRY_COMPARE_WITH_TIMEOUT(priority.exitCode, 1, 15000);
         QVERIFY2(priority.outText.contains(QStringLiteral("queued: failed (HTTP 401)")), qPrintable(priority.outText));
         QVERIFY(priority.outText.contains(QStringLiteral("insufficient privilege")));

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/clirunner.h"
+#include "clirun.h"
 #include "fakemarathon.h"
 #include "marathonrig.h"
-#include "session/session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,42 +11,13 @@
 // taskmon-cli against a fake Marathon: the command line a user types, the same session and
 // backend, real HTTP on 127.0.0.1.
 namespace {
-struct CliRun
+// The connection options of every run in this file.
+QStringList withServer(const QUrl &url, const QStringList &command)
 {
-    CliRun(const QUrl &url, const QStringList &command)
-        : out(&outText)
-        , err(&errText)
-    {
-        const QStringList arguments = QStringList{QStringLiteral("--marathon"), url.toString(),
-                                                  QStringLiteral("--timeout"), QStringLiteral("20")}
-            + command;
-        QString error;
-        parsed = CliInvocation::parse(arguments, &invocation, &error);
-        parseError = error;
-        for (Backend *backend : invocation.connection.createBackends())
-            session.addBackend(backend);
-        runner = std::make_unique<CliRunner>(invocation, &session, &out, &err, CliTerminal{});
-        QObject::connect(runner.get(), &CliRunner::finished, runner.get(), [this](int code) { exitCode = code; });
-        runner->start();
-    }
-
-    QHash<QString, QJsonObject> listedTasks() const
-    {
-        QHash<QString, QJsonObject> tasks;
-        for (const QJsonValue &value : QJsonDocument::fromJson(outText.toUtf8()).array())
-            tasks.insert(value[u"id"_qs].toString(), value.toObject());
-        return tasks;
-    }
-
-    bool parsed = false;
-    QString parseError;
-    CliInvocation invocation;
-    Session session;
-    QString outText, errText;
-    QTextStream out, err;
-    std::unique_ptr<CliRunner> runner;
-    int exitCode = -1;
-};
+    return QStringList{QStringLiteral("--marathon"), url.toString(),
+                                  QStringLiteral("--timeout"), QStringLiteral("20")}
+        + command;
+}
 } // namespace
 
 class TestMarathonCli : public QObject
@@ -64,8 +34,8 @@ private slots:
         fake.setTask(FakeMarathon::task("web.2", "/web", "TASK_RUNNING"));
         fake.setTask(FakeMarathon::task("api.1", "/api", "TASK_STAGING"));
 
-        CliRun run(fake.url(), {QStringLiteral("list"), QStringLiteral("--live"), QStringLiteral("4"),
-                                QStringLiteral("--format"), QStringLiteral("json")});
+        CliRun run(withServer(fake.url(), {QStringLiteral("list"), QStringLiteral("--live"), QStringLiteral("4"),
+                                QStringLiteral("--format"), QStringLiteral("json")}));
         QVERIFY2(run.parsed, qPrintable(run.parseError));
         QTRY_VERIFY(run.session.store()->size() == 3 && fake.openStreams() == 1);
 
@@ -97,13 +67,13 @@ private slots:
         fake.setTask(FakeMarathon::task("web.1", "/web", "TASK_RUNNING"));
         fake.setDeploymentLocked(true);
 
-        CliRun locked(fake.url(), {QStringLiteral("kill"), QStringLiteral("--scale"), QStringLiteral("web.1")});
+        CliRun locked(withServer(fake.url(), {QStringLiteral("kill"), QStringLiteral("--scale"), QStringLiteral("web.1")}));
         QTRY_COMPARE_WITH_TIMEOUT(locked.exitCode, 1, 15000);
         QVERIFY2(locked.outText.contains(QStringLiteral("web.1: failed (HTTP 409)")), qPrintable(locked.outText));
         QVERIFY(locked.errText.contains(QStringLiteral("--force")));
 
-        CliRun forced(fake.url(), {QStringLiteral("kill"), QStringLiteral("--scale"), QStringLiteral("--force"),
-                                   QStringLiteral("web.1")});
+        CliRun forced(withServer(fake.url(), {QStringLiteral("kill"), QStringLiteral("--scale"), QStringLiteral("--force"),
+                                   QStringLiteral("web.1")}));
         QTRY_COMPARE_WITH_TIMEOUT(forced.exitCode, 0, 15000);
         QVERIFY(forced.outText.contains(QStringLiteral("web.1: ok")));
         const FakeHttpServer::Request last = fake.server().requests().last();
