@@ -338,7 +338,7 @@ void DemoCluster::stepMarathon(SimTask &sim, Timestamp now, TaskBatch *changes)
         set(Status::MarStarting);
         break;
     case Status::MarStarting:
-        if (m_random.bounded(20) == 0) {
+        if (m_random.bounded(6) == 0) {
             task.message = interned(tr("Failed to launch container: invalid image reference"));
             finishMarathon(sim, Status::MarError, now, changes);
             return;
@@ -349,7 +349,9 @@ void DemoCluster::stepMarathon(SimTask &sim, Timestamp now, TaskBatch *changes)
         task.health = app.healthChecks ? Health::Healthy : Health::None;
         break;
     case Status::MarRunning:
-        switch (weighted(m_random, {40, 14, 8, 12, 8, 6, 4})) {
+        // Mostly health changes; failures of the app itself outnumber lost agents, as in a
+        // healthy cluster.
+        switch (weighted(m_random, {52, 16, 10, 5, 4, 5, 8})) {
         case 0:
             if (!app.healthChecks)
                 return;
@@ -492,7 +494,7 @@ void DemoCluster::finishEvergreen(SimTask &sim, Timestamp now, TaskBatch *change
     evg.rawStatus = QStringLiteral("failed");
     evg.timedOut = false;
     evg.timeout = TimeoutType::None;
-    switch (weighted(m_random, {62, 14, 3, 2, 5, 6, 4, 4})) {
+    switch (weighted(m_random, {56, 14, 3, 2, 10, 6, 5, 4})) {
     case 0:
         evg.rawStatus = QStringLiteral("success");
         evg.type = CommandType::Test;
