@@ -374,6 +374,46 @@ private slots:
         QVERIFY(f.window->details()->html().contains(QStringLiteral("2 tasks selected")));
     }
 
+    void detailsShowAnnotationsDependenciesAndHistory()
+    {
+        WindowFixture f;
+        Timestamp now = 1'790'000'000'000;
+        f.session.store()->setClock([&now] { return now; });
+        Task compile = evergreen("compile", Status::EvgFailed);
+        Task task = evergreen("jscore", Status::EvgStarted);
+        task.name = InternedString(QStringLiteral("jsCore"));
+        f.load({compile, task});
+        now += 60'000;
+        task.status = Status::EvgKnownIssue;
+        task.nativeStatus = InternedString(QStringLiteral("failed"));
+        task.message = InternedString(QStringLiteral("test results contained failing test"));
+        task.reason = InternedString(QStringLiteral("resmoke.py"));
+        task.commandType = CommandType::Test;
+        task.timeoutType = TimeoutType::Idle;
+        task.setFlag(TaskFlag::TimedOut);
+        task.setFlag(TaskFlag::HasAnnotations);
+        TaskDetails &details = task.editDetails();
+        details.dependsOn = {TaskDependency{QStringLiteral("compile"), QStringLiteral("success")}};
+        details.annotations = {true,
+                               {IssueLink{QStringLiteral("https://jira.example/browse/BF-31415"), QStringLiteral("BF-31415"), 0.9}},
+                               {IssueLink{QStringLiteral("https://jira.example/browse/SERVER-1"), QStringLiteral("SERVER-1"), 0.4}},
+                               QStringLiteral("Flaky since the last upgrade.")};
+        details.fields = {{QStringLiteral("Project"), QStringLiteral("mongodb-mongo-master")}};
+        f.evg->sendBatch({TaskDelta::upsert(task)});
+        f.window->tableModel()->flush();
+        f.select({"jscore"});
+        const QString html = f.window->details()->html();
+        for (const char *expected : {"Known Issue", "BF-31415", "SERVER-1", "confidence 90%", "Flaky since",
+                                     "idle timeout", "resmoke.py", "compile", "needs success", "mongodb-mongo-master",
+                                     "Status history", "first seen", "What you can do", "Restart"}) {
+            QVERIFY2(html.contains(QString::fromLatin1(expected)), expected);
+        }
+        // The history: Running, then Known Issue a minute later, newest first.
+        QVERIFY(html.indexOf(QStringLiteral("Known Issue")) < html.indexOf(QStringLiteral("first seen")));
+        f.window->details()->resize(460, 900);
+        QVERIFY(f.window->details()->grab().save(QDir::current().absoluteFilePath(QStringLiteral("screenshots/details.png"))));
+    }
+
     void overviewChartsCountAndFilter()
     {
         WindowFixture f;
