@@ -4,6 +4,7 @@
 #include "plural.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 #include <limits>
@@ -189,6 +190,8 @@ ActionVerdict ActionRules::check(const Task &task, TaskAction action, const Acti
         const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
         return deny(reason, statusCategory(task.status));
     }
+    // plan() memoizes verdicts by status, source and the two flags read here: a rule that
+    // reads anything else of the task must add it to plan()'s key.
     if (task.hasFlag(TaskFlag::ExecutionTask)
         && (action == TaskAction::Restart || action == TaskAction::Schedule
             || action == TaskAction::Unschedule)) {
@@ -221,12 +224,20 @@ BulkPlan ActionRules::plan(const QList<Task> &tasks, TaskAction action, const Ac
     BulkPlan result;
     result.action = action;
     result.total = int(tasks.size());
+    // A verdict depends only on the status, the flags the rules read and the source, so a
+    // selection of 100,000 tasks is judged a few dozen times, not 100,000.
+    QHash<quint32, ActionVerdict> verdicts;
     for (int i = 0; i < tasks.size(); ++i) {
-        ActionVerdict verdict = check(tasks[i], action, context);
-        if (verdict)
+        const Task &task = tasks[i];
+        const quint32 key = quint32(task.status) | quint32(task.source) << 8
+            | quint32(task.flags & (TaskFlag::HasLocalVolumes | TaskFlag::ExecutionTask)) << 16;
+        auto it = verdicts.constFind(key);
+        if (it == verdicts.cend())
+            it = verdicts.insert(key, check(task, action, context));
+        if (it->allowed)
             result.applicable.append(i);
         else
-            result.rejected.append({i, std::move(verdict)});
+            result.rejected.append({i, *it});
     }
     return result;
 }
