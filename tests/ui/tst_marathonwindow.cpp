@@ -61,6 +61,7 @@ private slots:
         fake.sendEvent("status_update_event", FakeMarathon::statusUpdate("prod_web.instance-4._app", "/prod/web", "TASK_KILLING"));
         QTRY_COMPARE(session.store()->find("prod_web.instance-4._app")->status, Status::MarKilling);
         QTRY_COMPARE(session.store()->find("prod_web.instance-2._app")->status, Status::MarFailed);
+        window.tableModel()->flush();   // the proxy follows the table's flushes
 
         TaskFilterModel *proxy = window.filterModel();
         int healthColumnUnhealthy = 0;
