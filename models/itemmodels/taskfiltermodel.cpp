@@ -77,7 +77,7 @@ const Task &TaskFilterModel::taskAt(int sourceRow) const
     return m_table->task(sourceRow);
 }
 
-quint64 TaskFilterModel::keyOf(int sourceRow, bool *stale) const
+quint64 TaskFilterModel::keyOf(int sourceRow, bool *stale)
 {
     return m_sortColumn < 0 ? 0 : m_sortKeys.key(taskAt(sourceRow), stale);
 }
@@ -266,15 +266,14 @@ void TaskFilterModel::onRowsInserted(const QModelIndex &parent, int first, int l
         m_keys[size_t(row)] = keyOf(row, &stale);
         setAccepted(row, m_filter.accepts(taskAt(row)));
     }
-    if (stale) {
-        // New text values: rank them all again; the order of the others does not change.
-        m_sortKeys.prepare(TaskColumn::Column(m_sortColumn), int(m_keys.size()),
-                           [this](int row) -> const Task & { return taskAt(row); }, m_table->store()->now());
-        for (size_t row = 0; row < m_keys.size(); ++row)
-            m_keys[row] = keyOf(int(row), &stale);
-    }
     std::vector<int> fresh(static_cast<size_t>(count));
     std::iota(fresh.begin(), fresh.end(), first);
+    if (stale) {
+        // No rank was left for a new text value: rank everything again, in one layout change.
+        m_order.insert(m_order.end(), fresh.begin(), fresh.end());
+        changeLayout([this] { resortAll(); });
+        return;
+    }
     auto before = [this](int a, int b) { return rowBefore(a, b); };
     std::sort(fresh.begin(), fresh.end(), before);
     std::vector<int> merged;
@@ -407,8 +406,6 @@ void TaskFilterModel::reconcile()
         return;
     const std::vector<int> rows = std::move(m_pendingRows);
     m_pendingRows.clear();
-    if (m_sortColumn == TaskColumn::Duration)
-        m_sortKeys.setNow(m_table->store()->now());
 
     bool acceptanceChanged = false;
     bool stale = false;

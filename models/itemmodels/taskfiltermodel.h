@@ -19,9 +19,10 @@ class TaskTableModel;
 // scattered rows costs seconds at 100,000 rows and minutes at a million (taskmon-bench has
 // the figures). Here every source row stays in one vector in sort order, keyed by a 64-bit
 // sort key per row (SortKeys); a filter change is one pass over that vector, and the rows a
-// flush changed are taken out, re-keyed and merged back once per flush. Large rearrangements
-// are announced as a layout change with the persistent indexes (selection, current row)
-// carried over; small insertions and removals as row signals.
+// flush changed are taken out, re-keyed and merged back once per flush. Insertions and
+// removals that touch a few places are announced as row signals; a re-sort, a filter change
+// and the rows a flush moved or let in or out as one layout change, which may change the
+// row count and carries the persistent indexes (selection, current row) over.
 class TaskFilterModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -64,7 +65,11 @@ public:
     void clearFacets();
 
     // The source row of a proxy row, for actions and the details pane.
-    int sourceRow(int proxyRow) const { return m_proxyToSource[size_t(proxyRow)]; }
+    int sourceRow(int proxyRow) const
+    {
+        Q_ASSERT(proxyRow >= 0 && size_t(proxyRow) < m_proxyToSource.size());
+        return m_proxyToSource[size_t(proxyRow)];
+    }
     // Applies the changes of the last flush now (it happens by itself after every flush).
     void reconcile();
 
@@ -87,7 +92,7 @@ private:
         flags = on ? quint8(flags | flag) : quint8(flags & ~flag);
     }
     const Task &taskAt(int sourceRow) const;
-    quint64 keyOf(int sourceRow, bool *stale) const;
+    quint64 keyOf(int sourceRow, bool *stale);
     void refilterIf(bool changed);
     void refilterAll();
     void resortAll();

@@ -192,19 +192,24 @@ private slots:
         const Status statuses[] = {Status::MarRunning, Status::MarFailed, Status::MarUnreachable, Status::EvgWillRun,
                                    Status::EvgSystemFailed, Status::EvgSuccess, Status::EvgSetupFailed, Status::EvgStarted};
         const char *groups[] = {"/web", "/api", "rhel80", "Ubuntu", "ubuntu"};
+        int nextId = 0;
         auto randomTask = [&](int id) {
             Task task = TestTasks::marathon("", statuses[random.bounded(8)], groups[random.bounded(5)],
                                             random.bounded(2) ? "host-a" : "host-b");
             task.id = "t" + QByteArray::number(id);
             task.priority = int(random.bounded(5)) - 1;
-            task.name = InternedString(QStringLiteral("job-%1").arg(random.bounded(6)));
+            // Mostly a few repeating names, sometimes one never seen before (it must be
+            // ranked between its neighbours without disturbing the others).
+            task.name = InternedString(random.bounded(5) ? QStringLiteral("job-%1").arg(random.bounded(6))
+                                                         : QStringLiteral("job-%1").arg(nextId * 7 % 1000));
+            task.message = InternedString(QStringLiteral("m%1").arg(random.bounded(4)));
             task.updatedAt = now + random.bounded(50);
             return task;
         };
         const char *queries[] = {"", "is:problem", "group:u", "-host:host-a", "priority:>1", "status:running,failed"};
         const TaskColumn::Column columns[] = {TaskColumn::Status, TaskColumn::Name, TaskColumn::Group,
-                                              TaskColumn::Priority, TaskColumn::Updated, TaskColumn::Id};
-        int nextId = 0;
+                                              TaskColumn::Priority, TaskColumn::Updated, TaskColumn::Id,
+                                              TaskColumn::Host, TaskColumn::Message};
         for (int step = 0; step < 120; ++step) {
             now += 10;
             const int what = int(random.bounded(10));
@@ -226,7 +231,7 @@ private slots:
             } else if (what < 8) {
                 f.proxy.setQueryText(QString::fromLatin1(queries[random.bounded(6)]));
             } else {
-                f.proxy.sort(columns[random.bounded(6)], random.bounded(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
+                f.proxy.sort(columns[random.bounded(8)], random.bounded(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
             }
             // A persistent index on a shown row must follow its task.
             QPersistentModelIndex watched;
@@ -261,6 +266,28 @@ private slots:
             else if (!watchedId.isEmpty())
                 QVERIFY(!expectedIds.contains(watchedId) || !f.store.find(watchedId));
         }
+    }
+
+    void aChangeMovesEvenWhenTheSameFlushBringsANewTextValue()
+    {
+        FilterFixture f;
+        QList<Task> tasks;
+        for (const char *name : {"a", "b", "c", "d", "e"}) {
+            Task task = marathon(name, Status::MarRunning);
+            task.name = InternedString(QString::fromLatin1(name));
+            tasks.append(task);
+        }
+        f.load(tasks);
+        f.proxy.sort(TaskColumn::Name, Qt::AscendingOrder);
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"a", "b", "c", "d", "e"}));
+        // In one flush: a new task named "bb" (a value never seen) and "e" renamed "aa".
+        Task fresh = marathon("f", Status::MarRunning);
+        fresh.name = InternedString(QStringLiteral("bb"));
+        Task renamed = marathon("e", Status::MarRunning);
+        renamed.name = InternedString(QStringLiteral("aa"));
+        f.store.apply({TaskDelta::upsert(fresh), TaskDelta::upsert(renamed, TaskField::Name)});
+        f.table.flush();
+        QCOMPARE(f.visibleIds(), (QList<QByteArray>{"a", "e", "b", "f", "c", "d"}));
     }
 
     void scatteredRemovalsAreOneLayoutChangeAndOneRangeIsRowSignals()
