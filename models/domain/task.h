@@ -56,14 +56,11 @@ struct TaskDetails : QSharedData
     QList<TaskDependency> dependsOn;
     QList<HealthCheckResult> healthChecks;
     TaskAnnotations annotations;
-    QByteArray replaces;      // Marathon: the task this one replaced
-    QByteArray replacedBy;    // Marathon: the task that replaced this one
 
     bool operator==(const TaskDetails &other) const
     {
         return fields == other.fields && dependsOn == other.dependsOn
-            && healthChecks == other.healthChecks && annotations == other.annotations
-            && replaces == other.replaces && replacedBy == other.replacedBy;
+            && healthChecks == other.healthChecks && annotations == other.annotations;
     }
 };
 

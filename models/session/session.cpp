@@ -105,6 +105,19 @@ void Session::onConnectionChanged(int connection, const ConnectionStatus &status
 
 void Session::onBatch(const TaskBatch &batch)
 {
+    if (batch.isEmpty())
+        return;
+    // A listing of this connection waits behind another's merge: what the connection says
+    // after it is newer, so it is held and applied once that listing starts to merge,
+    // where it wins over the listing's older view.
+    const int connection = batch.first().task.connection;
+    const bool listingQueued = std::any_of(m_snapshots.cbegin(), m_snapshots.cend(), [connection](const PendingSnapshot &p) {
+        return !p.begun && p.snapshot.scope.connection == connection;
+    });
+    if (listingQueued) {
+        m_heldBatches[connection] += batch;
+        return;
+    }
     m_store.apply(batch);
     countEvents(int(batch.size()));
 }
@@ -137,6 +150,11 @@ void Session::mergeNextChunk()
     if (!pending.begun) {
         m_store.beginSnapshot(pending.snapshot.scope);
         pending.begun = true;
+        const TaskBatch held = m_heldBatches.take(pending.snapshot.scope.connection);
+        if (!held.isEmpty()) {
+            m_store.apply(held);
+            countEvents(int(held.size()));
+        }
     }
     const QList<Task> &tasks = pending.snapshot.tasks;
     const qsizetype count = std::min<qsizetype>(m_chunkSize, tasks.size() - pending.next);
@@ -205,8 +223,10 @@ quint64 Session::perform(TaskAction action, const QList<QByteArray> &taskIds, co
 
     pending.awaiting = int(requests.size());
     m_pending.insert(id, pending);
+    m_performing = true;
     for (auto it = requests.cbegin(); it != requests.cend(); ++it)
         m_backends[it.key()]->perform(it.value());
+    m_performing = false;
     // Nothing to wait for: still answer after returning, so the caller knows the id first.
     if (requests.isEmpty())
         QTimer::singleShot(0, this, [this, id] { finishAction(id); });
@@ -219,7 +239,12 @@ void Session::onBackendAction(const ActionOutcome &outcome)
     if (it == m_pending.end())
         return;
     it->outcome.results.append(outcome.results);
-    if (--it->awaiting <= 0)
+    if (--it->awaiting > 0)
+        return;
+    // A backend that answers before perform() returns must not beat the caller to the id.
+    if (m_performing)
+        QTimer::singleShot(0, this, [this, id = outcome.requestId] { finishAction(id); });
+    else
         finishAction(outcome.requestId);
 }
 

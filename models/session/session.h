@@ -101,6 +101,8 @@ private:
     int m_chunkSize = 10000;
     QHash<quint64, PendingAction> m_pending;
     QHash<int, ConnectionStatus> m_lastStatus;
+    QHash<int, TaskBatch> m_heldBatches;   // live changes behind a queued listing
+    bool m_performing = false;
     quint64 m_nextActionId = 1;
     quint64 m_eventsApplied = 0;
     // Events per second in the last few one-second buckets, for the status bar.

@@ -5,6 +5,7 @@
 
 #include <QList>
 
+#include <array>
 #include <vector>
 
 // The status transitions of all tasks in one append-only log, each task holding the index
@@ -40,11 +41,14 @@ public:
     {
         std::vector<Entry> kept;
         kept.reserve(m_entries.size() / 2);
+        std::array<Entry, MaxPerTask> chain;
         forEachHead([&](quint32 &head) {
-            const QList<Entry> chain = entries(head);
+            size_t length = 0;
+            for (quint32 index = head; index != None && length < chain.size(); index = m_entries[index].previous)
+                chain[length++] = m_entries[index];
             quint32 previous = None;
-            for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
-                Entry entry = *it;
+            while (length > 0) {
+                Entry entry = chain[--length];
                 entry.previous = previous;
                 previous = quint32(kept.size());
                 kept.push_back(entry);

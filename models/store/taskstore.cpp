@@ -205,7 +205,7 @@ void TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
         scope.transitions.append({task.id, Status::Unset, task.status, task.updatedAt});
     if (task.stage() == Stage::Finished)
         noteFinished(slotIndex);
-    else if (m_linking.value(task.connection))
+    else if (m_linking.value(task.connection) && task.system() == TaskSystem::Marathon)
         linkReplacement(slotIndex);
 }
 
@@ -292,10 +292,19 @@ void TaskStore::recordTransition(quint32 slotIndex, Status from, Timestamp at, B
     Slot &slot = m_slots[slotIndex];
     const Task &task = slot.task;
     slot.historyHead = m_history.append(slot.historyHead, from, task.status, at);
+    if (slot.historyLength < TaskHistory::MaxPerTask)
+        ++slot.historyLength;
+    else
+        ++m_historyGarbage;  // the oldest entry fell off the end of this task's history
     if (scope.transitionsWanted)
         scope.transitions.append({task.id, from, task.status, at});
-    if (task.stage() == Stage::Finished && StatusTaxonomy::stage(from) != Stage::Finished)
+    const bool wasFinished = StatusTaxonomy::stage(from) == Stage::Finished;
+    if (task.stage() == Stage::Finished && !wasFinished) {
         noteFinished(slotIndex);
+    } else if (wasFinished && task.stage() != Stage::Finished) {
+        // Restarted: what was queued for its earlier finish no longer applies.
+        ++slot.generation;
+    }
 }
 
 void TaskStore::markDirty(quint32 slotIndex)
@@ -355,7 +364,8 @@ void TaskStore::eraseDoomed(BatchScope &scope)
         return;
     std::sort(rows.begin(), rows.end(), std::greater<int>());
     // Highest range first, so the rows of the ranges still to come do not move. Slot row
-    // numbers are fixed once at the end; nothing asks rowOf() from inside these signals.
+    // numbers are fixed once at the end, so rowOf() is not to be trusted from inside these
+    // signals (views may react to them; they go through the models' rows, not rowOf()).
     int lowestErased = size();
     size_t i = 0;
     while (i < rows.size()) {
@@ -372,6 +382,8 @@ void TaskStore::eraseDoomed(BatchScope &scope)
         lowestErased = first;
         for (quint32 slotIndex : freed) {
             Slot &slot = m_slots[slotIndex];
+            m_historyGarbage += slot.historyLength;
+            slot.historyLength = 0;
             slot.task = Task();
             slot.live = false;
             slot.doomed = false;
@@ -469,11 +481,20 @@ bool TaskStore::slotMatches(const SlotRef &ref) const
 void TaskStore::noteFinished(quint32 slotIndex)
 {
     const Slot &slot = m_slots[slotIndex];
+    // Marathon expunges finished tasks and launches replacements; Evergreen keeps listing
+    // its finished tasks, so they neither expire nor get replaced (the demo has both).
+    if (slot.task.system() != TaskSystem::Marathon)
+        return;
     const SlotRef ref{slotIndex, slot.generation, m_clock()};
     if (m_retention.value(slot.task.connection) > 0)
         m_retained[slot.task.connection].push_back(ref);
-    if (m_linking.value(slot.task.connection))
-        m_awaitingReplacement[replacementKey(slot.task.connection, slot.task.group)].push_back(ref);
+    if (m_linking.value(slot.task.connection)) {
+        std::deque<SlotRef> &waiting = m_awaitingReplacement[replacementKey(slot.task.connection, slot.task.group)];
+        waiting.push_back(ref);
+        // An app that is never relaunched must not collect these forever.
+        if (waiting.size() > 256)
+            waiting.pop_front();
+    }
 }
 
 void TaskStore::linkReplacement(quint32 slotIndex)
@@ -532,13 +553,15 @@ int TaskStore::expireRetained()
 
 void TaskStore::compactHistoryIfNeeded()
 {
-    if (m_history.entryCount() < m_nextHistoryCompaction)
+    // Only when at least half the log is garbage, so the work is paid for by as many
+    // appends as it touches entries.
+    if (m_historyGarbage < 65536 || m_historyGarbage * 2 < m_history.entryCount())
         return;
     m_history.compact([this](auto visit) {
         for (quint32 slotIndex : m_rows)
             visit(m_slots[slotIndex].historyHead);
     });
-    m_nextHistoryCompaction = std::max<size_t>(65536, m_history.entryCount() * 2);
+    m_historyGarbage = 0;
 }
 
 size_t TaskStore::memoryBytes() const

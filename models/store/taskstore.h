@@ -89,11 +89,12 @@ public:
     MergeStats mergeSnapshot(const SnapshotScope &scope, const QList<Task> &tasks);
     bool snapshotInProgress() const { return m_snapshot.active; }
 
-    // Finished tasks of a connection are removed this long after they finished; 0 keeps
-    // them until a snapshot no longer lists them.
+    // Finished Marathon tasks of a connection are removed this long after they finished
+    // (Marathon expunges them; taskmon keeps them as history for a while); 0 keeps them
+    // until a snapshot no longer lists them. Evergreen keeps its finished tasks listed.
     void setRetention(quint8 connection, qint64 milliseconds);
     int expireRetained();
-    // Link a new task of an app to the finished task of the same app it replaces (Marathon).
+    // Link a new Marathon task of an app to the finished task of the same app it replaces.
     void setLinkReplacements(quint8 connection, bool enabled);
 
     void setClock(std::function<Timestamp()> clock) { m_clock = std::move(clock); }
@@ -102,7 +103,8 @@ public:
     // Rows changed since the last call, ascending; the table model's flush takes them.
     std::vector<int> takeChangedRows();
 
-    // Bytes held by the store's own structures, not counting interned strings.
+    // Bytes held by the slots, rows, id index, history and ids: what grows with the number
+    // of tasks. Interned strings, counts and the retention queues are not counted.
     size_t memoryBytes() const;
 
 signals:
@@ -124,13 +126,14 @@ private:
         // Bumped when the slot is reused; 16 bits and bit fields keep a slot at 144 bytes,
         // which a million tasks notice (a wrapped generation only shortens one retention).
         quint16 generation = 0;
+        quint8 historyLength = 0;   // entries reachable from historyHead, at most MaxPerTask
         bool live : 1 = false;
         bool dirty : 1 = false;
         bool seen : 1 = false;      // during a snapshot
         bool liveDuringSnapshot : 1 = false;  // a live update came while a snapshot merged
         bool doomed : 1 = false;    // tombstoned, awaiting the batched erase
     };
-    static_assert(sizeof(Task) + 16 >= sizeof(Slot) - 8, "keep Slot compact");
+    static_assert(sizeof(Slot) <= sizeof(Task) + 16, "a slot adds 16 bytes to its task, no more");
 
     struct SlotRef
     {
@@ -163,7 +166,7 @@ private:
     std::vector<quint32> m_dirtySlots;
     TaskIdIndex m_index;
     TaskHistory m_history;
-    size_t m_nextHistoryCompaction = 65536;
+    size_t m_historyGarbage = 0;  // log entries no task reaches any more
     StatusCounts m_counts;
     QElapsedTimer m_monotonic;
     std::function<Timestamp()> m_clock;

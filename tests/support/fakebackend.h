@@ -20,7 +20,12 @@ public:
     QString displayName() const override { return QStringLiteral("fake %1").arg(connectionId()); }
     void start() override { ++starts; }
     void stop() override { ++stops; }
-    void perform(const ActionRequest &request) override { requests.append(request); }
+    void perform(const ActionRequest &request) override
+    {
+        requests.append(request);
+        if (answerAtOnce)
+            answer(request, true);   // before perform() returns, as a synchronous client could
+    }
     QList<std::pair<TaskAction, QString>> unsupportedActions() const override { return unsupported; }
     qint64 retentionMs() const override { return retention; }
 
@@ -41,6 +46,7 @@ public:
     QList<ActionRequest> requests;
     QList<std::pair<TaskAction, QString>> unsupported;
     qint64 retention = 0;
+    bool answerAtOnce = false;
     int starts = 0;
     int stops = 0;
 

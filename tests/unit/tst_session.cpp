@@ -191,6 +191,45 @@ private slots:
         QVERIFY(session.store()->find("new"));
     }
 
+    void aQueuedListingDoesNotOverwriteNewerLiveChanges()
+    {
+        Session session;
+        session.setSnapshotChunkSize(1);
+        auto *busy = new FakeBackend(TaskSource::Marathon);
+        auto *other = new FakeBackend(TaskSource::Marathon);
+        session.addBackend(busy);
+        session.addBackend(other);
+        TaskSnapshot big;
+        for (int i = 0; i < 5; ++i)
+            big.tasks.append(marathon(QByteArray("b" + QByteArray::number(i)).constData(), Status::MarRunning));
+        busy->sendSnapshot(big);               // merges a task per event-loop turn
+        TaskSnapshot listing;
+        listing.tasks = {marathon("x", Status::MarStaging)};
+        other->sendSnapshot(listing);          // waits behind it
+        other->sendBatch({TaskDelta::upsert(marathon("x", Status::MarRunning), TaskField::Status)});  // newer
+        QTRY_VERIFY(!session.isMerging());
+        QCOMPARE(session.store()->find("x")->status, Status::MarRunning);
+        QCOMPARE(session.store()->size(), 6);
+    }
+
+    void anAnswerBeforePerformReturnsStillComesAfter()
+    {
+        // A backend answering inside perform(): the caller must learn the id first.
+        Session session;
+        auto *eager = new FakeBackend(TaskSource::Evergreen);
+        eager->answerAtOnce = true;
+        session.addBackend(eager);
+        eager->sendBatch({TaskDelta::upsert(evergreen("t", Status::EvgFailed))});
+        quint64 seenId = 0;
+        quint64 returned = 0;
+        connect(&session, &Session::actionFinished, this, [&](const ActionOutcome &outcome) {
+            QVERIFY(returned != 0);   // perform() had returned
+            seenId = outcome.requestId;
+        });
+        returned = session.perform(TaskAction::Restart, {"t"});
+        QTRY_COMPARE(seenId, returned);
+    }
+
     void connectionChangesAreLoggedOncePerState()
     {
         Session session;

@@ -442,6 +442,39 @@ private slots:
         QCOMPARE(store.size(), 2);
     }
 
+    void retentionAppliesToMarathonTasksOnly()
+    {
+        // The demo's single connection carries both systems; Evergreen keeps listing its
+        // finished tasks, so they must not expire.
+        TaskStore store;
+        store.setClock([this] { return m_now; });
+        store.setRetention(0, 1000);
+        Task evergreenTask = evergreen("evg", Status::EvgFailed);
+        evergreenTask.source = TaskSource::Demo;
+        Task marathonTask = marathon("mar", Status::MarFailed);
+        marathonTask.source = TaskSource::Demo;
+        store.apply({TaskDelta::upsert(evergreenTask), TaskDelta::upsert(marathonTask)});
+        m_now += 5000;
+        QCOMPARE(store.expireRetained(), 1);
+        QCOMPARE(idsInOrder(store), (QList<QByteArray>{"evg"}));
+    }
+
+    void retentionCountsFromTheLatestFinish()
+    {
+        TaskStore store;
+        store.setClock([this] { return m_now; });
+        store.setRetention(0, 60'000);
+        store.upsert(marathon("t", Status::MarFinished));
+        m_now += 50'000;
+        store.upsert(marathon("t", Status::MarRunning), TaskField::Status);   // running again
+        m_now += 5'000;
+        store.upsert(marathon("t", Status::MarFailed), TaskField::Status);    // finished again
+        m_now += 10'000;   // 65 s after the first finish, 10 s after the second
+        QCOMPARE(store.expireRetained(), 0);
+        m_now += 50'000;
+        QCOMPARE(store.expireRetained(), 1);
+    }
+
     void replacementTasksAreLinkedToTheOnesTheyReplace()
     {
         TaskStore store;
