@@ -145,33 +145,59 @@ BulkPlan ActionController::planFor(TaskAction action) const
     return ActionRules::plan(selectedTasks(), action, m_session->actionContext());
 }
 
-QString ActionController::describeRefusals(const BulkPlan &plan, int selected) const
-{
-    if (selected == 0)
-        return tr("Select one or more tasks first.");
-    if (selected == 1)
-        return plan.rejected.value(0).second.reason;
-    QStringList parts;
-    for (const auto &[category, count] : plan.rejectedByCategory())
-        parts.append(QString::number(count) + u' ' + category);
-    return tr("None of the %1 selected tasks: %2").arg(selected).arg(parts.join(QStringLiteral(", ")));
-}
-
 void ActionController::updateActions()
 {
     m_updateTimer.stop();
-    const QList<Task> tasks = selectedTasks();
+    // Tasks of one kind get the same verdicts: judge each kind once and weigh it by how many
+    // of it are selected, so selecting a whole large table stays cheap.
+    struct Kind
+    {
+        const Task *representative;
+        int count;
+    };
+    QHash<quint32, Kind> kinds;
+    int selected = 0;
+    TaskTableModel *table = m_proxy->tableModel();
+    for (const QModelIndex &index : m_selection->selectedRows(0)) {
+        const int sourceRow = m_proxy->mapToSource(index).row();
+        if (sourceRow < 0 || sourceRow >= table->rowCount())
+            continue;
+        const Task &task = table->task(sourceRow);
+        const quint32 key = ActionRules::verdictKey(task);
+        auto it = kinds.find(key);
+        if (it == kinds.end())
+            kinds.insert(key, Kind{&task, 1});
+        else
+            ++it->count;
+        ++selected;
+    }
     const ActionContext &context = m_session->actionContext();
     for (const ActionLook &look : looks) {
+        int applicable = 0;
+        QHash<QString, int> refused;
+        QString reason;
+        for (const Kind &kind : std::as_const(kinds)) {
+            const ActionVerdict verdict = ActionRules::check(*kind.representative, look.action, context);
+            if (verdict.allowed) {
+                applicable += kind.count;
+            } else {
+                refused[verdict.category] += kind.count;
+                reason = verdict.reason;
+            }
+        }
         QAction *qaction = m_actions.value(int(look.action));
-        const BulkPlan plan = ActionRules::plan(tasks, look.action, context);
-        const bool enabled = !plan.applicable.isEmpty();
-        qaction->setEnabled(enabled);
+        qaction->setEnabled(applicable > 0);
         QString tip = tr(look.whatItDoes);
-        if (!enabled) {
-            tip = describeRefusals(plan, int(tasks.size()));
-        } else if (tasks.size() > 1) {
-            tip += tr(" — applies to %1 of the %2 selected tasks").arg(plan.applicable.size()).arg(tasks.size());
+        if (selected == 0) {
+            tip = tr("Select one or more tasks first.");
+        } else if (applicable == 0 && selected == 1) {
+            tip = reason;
+        } else if (applicable == 0) {
+            tip = tr("None of the %1 selected tasks: %2")
+                      .arg(selected)
+                      .arg(ActionRules::joinCategories(ActionRules::sortedCategories(refused)));
+        } else if (selected > 1) {
+            tip += tr(" — applies to %1 of the %2 selected tasks").arg(applicable).arg(selected);
         }
         qaction->setToolTip(tip);
     }

@@ -64,7 +64,6 @@ signals:
 private:
     void scheduleUpdate();
     void onActionFinished(const ActionOutcome &outcome);
-    QString describeRefusals(const BulkPlan &plan, int selected) const;
 
     Session *m_session;
     TaskFilterModel *m_proxy;

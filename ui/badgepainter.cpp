@@ -6,7 +6,11 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 #include <QSvgRenderer>
+
+#include <array>
+#include <memory>
 
 namespace {
 constexpr int HorizontalPadding = 7;
@@ -20,24 +24,25 @@ QString glyphPath(Glyph glyph)
 
 QSvgRenderer &renderer(Glyph glyph)
 {
-    static QHash<int, QSvgRenderer *> renderers;
-    QSvgRenderer *&slot = renderers[int(glyph)];
+    static std::array<std::unique_ptr<QSvgRenderer>, GlyphCount> renderers;
+    std::unique_ptr<QSvgRenderer> &slot = renderers[size_t(glyph)];
     if (!slot)
-        slot = new QSvgRenderer(glyphPath(glyph));
+        slot = std::make_unique<QSvgRenderer>(glyphPath(glyph));
     return *slot;
 }
 } // namespace
 
 QPixmap BadgePainter::glyph(Glyph glyph, const QColor &color, int size, qreal devicePixelRatio)
 {
-    static QHash<QString, QPixmap> cache;
-    const QString key = QStringLiteral("%1/%2/%3/%4")
+    // QPixmapCache, not a static container: pixmaps must go before the application does.
+    const QString key = QStringLiteral("taskmon-glyph/%1/%2/%3/%4")
                             .arg(int(glyph))
                             .arg(color.rgba())
                             .arg(size)
                             .arg(devicePixelRatio);
-    if (const auto it = cache.constFind(key); it != cache.cend())
-        return *it;
+    QPixmap cached;
+    if (QPixmapCache::find(key, &cached))
+        return cached;
     const int pixels = qRound(size * devicePixelRatio);
     QPixmap pixmap(pixels, pixels);
     pixmap.fill(Qt::transparent);
@@ -50,7 +55,7 @@ QPixmap BadgePainter::glyph(Glyph glyph, const QColor &color, int size, qreal de
         p.fillRect(pixmap.rect(), color);
     }
     pixmap.setDevicePixelRatio(devicePixelRatio);
-    cache.insert(key, pixmap);
+    QPixmapCache::insert(key, pixmap);
     return pixmap;
 }
 

@@ -78,7 +78,8 @@ void DetailsPane::onSelectionChanged()
         m_rawButton->setText(tr("Fetch the server's raw record"));
         m_browser->verticalScrollBar()->setValue(0);
     }
-    refresh();
+    // Selection changes arrive in the middle of removals; read the store once they are done.
+    QMetaObject::invokeMethod(this, &DetailsPane::refresh, Qt::QueuedConnection);
 }
 
 void DetailsPane::scheduleRefresh()

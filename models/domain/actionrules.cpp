@@ -190,8 +190,7 @@ ActionVerdict ActionRules::check(const Task &task, TaskAction action, const Acti
         const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
         return deny(reason, statusCategory(task.status));
     }
-    // plan() memoizes verdicts by status, source and the two flags read here: a rule that
-    // reads anything else of the task must add it to plan()'s key.
+    // Verdicts are memoized by verdictKey(): a rule reading more of the task goes there too.
     if (task.hasFlag(TaskFlag::ExecutionTask)
         && (action == TaskAction::Restart || action == TaskAction::Schedule
             || action == TaskAction::Unschedule)) {
@@ -229,8 +228,7 @@ BulkPlan ActionRules::plan(const QList<Task> &tasks, TaskAction action, const Ac
     QHash<quint32, ActionVerdict> verdicts;
     for (int i = 0; i < tasks.size(); ++i) {
         const Task &task = tasks[i];
-        const quint32 key = quint32(task.status) | quint32(task.source) << 8
-            | quint32(task.flags & (TaskFlag::HasLocalVolumes | TaskFlag::ExecutionTask)) << 16;
+        const quint32 key = verdictKey(task);
         auto it = verdicts.constFind(key);
         if (it == verdicts.cend())
             it = verdicts.insert(key, check(task, action, context));
@@ -242,18 +240,18 @@ BulkPlan ActionRules::plan(const QList<Task> &tasks, TaskAction action, const Ac
     return result;
 }
 
-QList<std::pair<QString, int>> BulkPlan::rejectedByCategory() const
+quint32 ActionRules::verdictKey(const Task &task)
+{
+    // check() reads nothing else of the task; a rule that does must be added here.
+    return quint32(task.status) | quint32(task.source) << 8
+        | quint32(task.flags & (TaskFlag::HasLocalVolumes | TaskFlag::ExecutionTask)) << 16;
+}
+
+QList<std::pair<QString, int>> ActionRules::sortedCategories(const QHash<QString, int> &counts)
 {
     QList<std::pair<QString, int>> groups;
-    for (const auto &[index, verdict] : rejected) {
-        Q_UNUSED(index)
-        auto it = std::find_if(groups.begin(), groups.end(),
-                               [&](const auto &group) { return group.first == verdict.category; });
-        if (it == groups.end())
-            groups.append({verdict.category, 1});
-        else
-            ++it->second;
-    }
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        groups.append({it.key(), it.value()});
     // Largest first; ties in name order, so the same selection always reads the same.
     std::sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) {
         if (a.second != b.second)
@@ -263,20 +261,36 @@ QList<std::pair<QString, int>> BulkPlan::rejectedByCategory() const
     return groups;
 }
 
-QString BulkPlan::summary() const
+QString ActionRules::joinCategories(const QList<std::pair<QString, int>> &categories)
 {
     QStringList parts;
-    for (const auto &[category, count] : rejectedByCategory())
+    for (const auto &[category, count] : categories)
         parts.append(QString::number(count) + u' ' + category);
+    return parts.join(QStringLiteral(", "));
+}
+
+QList<std::pair<QString, int>> BulkPlan::rejectedByCategory() const
+{
+    QHash<QString, int> counts;
+    for (const auto &[index, verdict] : rejected) {
+        Q_UNUSED(index)
+        ++counts[verdict.category];
+    }
+    return ActionRules::sortedCategories(counts);
+}
+
+QString BulkPlan::summary() const
+{
+    const QString parts = ActionRules::joinCategories(rejectedByCategory());
     const QString label = TaskActions::label(action);
     const int refused = int(rejected.size());
     if (applicable.isEmpty()) {
         return tr("%1: none of the %2 applies (%3)")
-            .arg(label, plural(total, "selected task", "selected tasks"), parts.join(QStringLiteral(", ")));
+            .arg(label, plural(total, "selected task", "selected tasks"), parts);
     }
     QString text = label + u' ' + plural(int(applicable.size()), "task", "tasks");
     if (refused > 0)
-        text += tr("; %1 not applicable: %2").arg(refused).arg(parts.join(QStringLiteral(", ")));
+        text += tr("; %1 not applicable: %2").arg(refused).arg(parts);
     return text;
 }
 

@@ -4,6 +4,7 @@
 #include "task.h"
 #include "taskaction.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -54,6 +55,13 @@ namespace ActionRules {
 ActionVerdict check(const Task &task, TaskAction action, const ActionContext &context = {});
 ActionSet allowedActions(const Task &task, const ActionContext &context = {});
 BulkPlan plan(const QList<Task> &tasks, TaskAction action, const ActionContext &context = {});
+
+// Tasks with the same key get the same verdict for every action: the status, the source and
+// the flags the rules read. Large selections are judged once per key.
+quint32 verdictKey(const Task &task);
+// Counts by category, largest first, ties in name order ("3 finished, 2 scheduled").
+QList<std::pair<QString, int>> sortedCategories(const QHash<QString, int> &counts);
+QString joinCategories(const QList<std::pair<QString, int>> &categories);
 
 // Evergreen priorities are integers from −1 (the same as unscheduling) to 100; higher needs
 // project admin rights and is only sent as an explicit admin request. Returns an empty

@@ -367,11 +367,11 @@ private slots:
         f.load({task, evergreen("t2", Status::EvgSuccess)});
         f.select({"t1"});
         QCOMPARE(f.window->details()->currentTaskId(), QByteArray("t1"));
+        QTRY_VERIFY(f.window->details()->html().contains(QStringLiteral("idle timeout")));
         const QString html = f.window->details()->html();
-        QVERIFY(html.contains(QStringLiteral("idle timeout")));
         QVERIFY(html.contains(QStringLiteral("Task Timed Out")));
         f.select({"t1", "t2"});
-        QVERIFY(f.window->details()->html().contains(QStringLiteral("2 tasks selected")));
+        QTRY_VERIFY(f.window->details()->html().contains(QStringLiteral("2 tasks selected")));
     }
 
     void detailsShowAnnotationsDependenciesAndHistory()
@@ -402,6 +402,7 @@ private slots:
         f.evg->sendBatch({TaskDelta::upsert(task)});
         f.window->tableModel()->flush();
         f.select({"jscore"});
+        QTRY_VERIFY(f.window->details()->html().contains(QStringLiteral("BF-31415")));
         const QString html = f.window->details()->html();
         for (const char *expected : {"Known Issue", "BF-31415", "SERVER-1", "confidence 90%", "Flaky since",
                                      "idle timeout", "resmoke.py", "compile", "needs success", "mongodb-mongo-master",
