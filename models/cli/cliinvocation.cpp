@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace {
 QString tr(const char *text)
 {
@@ -61,8 +63,11 @@ bool readSeconds(const QCommandLineParser &parser, const QString &name, double *
         return true;
     bool ok = false;
     *seconds = parser.value(name).toDouble(&ok);
-    if (!ok || *seconds < 0)
-        return fail(error, tr("--%1 wants a number of seconds, not “%2”.").arg(name, parser.value(name)), command);
+    if (!ok || !std::isfinite(*seconds) || *seconds < 0 || *seconds > CliInvocation::MaxSeconds) {
+        return fail(error, tr("--%1 wants a number of seconds from 0 to %2, not “%3”.")
+                               .arg(name).arg(CliInvocation::MaxSeconds).arg(parser.value(name)),
+                    command);
+    }
     return true;
 }
 
@@ -107,7 +112,7 @@ bool CliInvocation::parse(const QStringList &arguments, CliInvocation *invocatio
     double timeout = result.timeoutSeconds;
     if (!readSeconds(global, QStringLiteral("timeout"), &timeout, error, {}))
         return false;
-    result.timeoutSeconds = std::max(1, int(timeout));
+    result.timeoutSeconds = std::max(1, int(timeout));  // readSeconds bounded it
 
     const QStringList rest = global.positionalArguments();
     if (global.isSet(QStringLiteral("help")) || rest.isEmpty()) {

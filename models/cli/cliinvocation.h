@@ -18,6 +18,8 @@ struct CliInvocation
     enum class Command { List, Watch, Act, Help };
     enum class Format { Table, Json, Csv, Text, Jsonl };
     enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+    // Longer waits than this (about 11 days) are refused: timers count in int milliseconds.
+    static constexpr int MaxSeconds = 1'000'000;
 
     Command command = Command::Help;
     ConnectionOptions connection;

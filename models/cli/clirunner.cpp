@@ -14,6 +14,11 @@
 
 namespace {
 using Format = CliInvocation::Format;
+
+int milliseconds(double seconds)
+{
+    return int(std::clamp(seconds, 0.0, double(CliInvocation::MaxSeconds)) * 1000);
+}
 } // namespace
 
 CliRunner::CliRunner(const CliInvocation &invocation, Session *session, QTextStream *out, QTextStream *err,
@@ -34,7 +39,7 @@ CliRunner::CliRunner(const CliInvocation &invocation, Session *session, QTextStr
 
 void CliRunner::start()
 {
-    m_deadline.start(m_invocation.timeoutSeconds * 1000);
+    m_deadline.start(milliseconds(m_invocation.timeoutSeconds));
     m_session->start();
     checkReady();
 }
@@ -113,16 +118,19 @@ void CliRunner::onReady()
     switch (m_invocation.command) {
     case CliInvocation::Command::List:
         if (m_invocation.liveSeconds > 0) {
-            m_deadline.start(int(m_invocation.liveSeconds * 1000));
+            m_deadline.start(milliseconds(m_invocation.liveSeconds));
             return;
         }
         list();
         return;
-    case CliInvocation::Command::Watch:
+    case CliInvocation::Command::Watch: {
+        TaskQuery::Error error;
+        m_query = TaskQuery::parse(m_invocation.filter, &error);   // checked when parsing
         connect(m_session->store(), &TaskStore::transitionsRecorded, this, &CliRunner::printTransitions);
         if (m_invocation.forSeconds > 0)
-            m_deadline.start(int(m_invocation.forSeconds * 1000));
+            m_deadline.start(milliseconds(m_invocation.forSeconds));
         return;
+    }
     case CliInvocation::Command::Act:
         act();
         return;
@@ -189,8 +197,7 @@ void CliRunner::list()
 
 void CliRunner::printTransitions(const QList<StatusTransition> &transitions)
 {
-    TaskQuery::Error error;
-    const TaskQuery query = TaskQuery::parse(m_invocation.filter, &error);
+    const TaskQuery &query = m_query;
     const TaskStore &store = *m_session->store();
     for (const StatusTransition &transition : transitions) {
         const Task *task = store.find(transition.id);
@@ -279,7 +286,7 @@ void CliRunner::act()
     options.force = m_invocation.force;
     m_actionId = m_session->perform(action, ids, options);
     if (m_actionId != 0 && m_session->pendingActions() > 0)
-        m_deadline.start(m_invocation.timeoutSeconds * 1000);
+        m_deadline.start(milliseconds(m_invocation.timeoutSeconds));
 }
 
 void CliRunner::onActionFinished(const ActionOutcome &outcome)

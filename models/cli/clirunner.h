@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cliinvocation.h"
+#include "itemmodels/taskquery.h"
 #include "session/connectionstatus.h"
 #include "store/taskdelta.h"
 
@@ -57,6 +58,7 @@ private:
     bool allFailedOrReady(QStringList *notReady) const;
 
     CliInvocation m_invocation;
+    TaskQuery m_query;                  // watch's filter
     Session *m_session;
     QTextStream *m_out;
     QTextStream *m_err;

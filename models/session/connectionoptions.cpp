@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace {
 QString tr(const char *text)
 {
@@ -21,9 +23,9 @@ bool readNumber(const QCommandLineParser &parser, const QString &name, double lo
         return true;
     bool ok = false;
     const double number = parser.value(name).toDouble(&ok);
-    if (!ok || number < low || number > high) {
+    if (!ok || !std::isfinite(number) || number < low || number > high) {
         *error = tr("--%1 wants a number from %2 to %3, not “%4”.")
-                     .arg(name).arg(low).arg(high).arg(parser.value(name));
+                     .arg(name, QString::number(low, 'f', 0), QString::number(high, 'f', 0), parser.value(name));
         return false;
     }
     *value = number;

@@ -139,6 +139,10 @@ private slots:
         QTest::newRow("scale and wipe") << QStringList{u"kill"_qs, u"--scale"_qs, u"--wipe"_qs, u"m"_qs} << u"--wipe"_qs;
         QTest::newRow("bad seed") << QStringList{u"--seed"_qs, u"x"_qs, u"list"_qs} << u"seed"_qs;
         QTest::newRow("bad timeout") << QStringList{u"--timeout"_qs, u"-3"_qs, u"list"_qs} << u"timeout"_qs;
+        QTest::newRow("nan tasks") << QStringList{u"--demo-tasks"_qs, u"nan"_qs, u"list"_qs} << u"nan"_qs;
+        QTest::newRow("infinite timeout") << QStringList{u"--timeout"_qs, u"inf"_qs, u"list"_qs} << u"inf"_qs;
+        QTest::newRow("nan live") << QStringList{u"list"_qs, u"--live"_qs, u"nan"_qs} << u"nan"_qs;
+        QTest::newRow("watch too long") << QStringList{u"watch"_qs, u"--for"_qs, u"1e9"_qs} << u"1000000"_qs;
     }
 
     void usageErrors()
