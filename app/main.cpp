@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "itemmodels/tasktablemodel.h"
 #include "mainwindow.h"
 #include "theme.h"
 
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cmath>
 #include <cstdio>
 
 namespace {
@@ -46,6 +48,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("MS"), QStringLiteral("4000")});
     parser.addOption({QStringLiteral("search"), QApplication::translate("main", "Start with this search."),
                       QStringLiteral("QUERY")});
+    parser.addOption({QStringLiteral("unreachable-after"),
+                      QApplication::translate("main", "Highlight Marathon tasks unreachable for this many minutes (default 15)."),
+                      QStringLiteral("MINUTES")});
     parser.process(app);
 
     ConnectionOptions options;
@@ -62,6 +67,15 @@ int main(int argc, char *argv[])
         session.addBackend(backend);
 
     MainWindow window(&session);
+    if (parser.isSet(QStringLiteral("unreachable-after"))) {
+        bool ok = false;
+        const double minutes = parser.value(QStringLiteral("unreachable-after")).toDouble(&ok);
+        if (!ok || !std::isfinite(minutes) || minutes < 0 || minutes > 7 * 24 * 60) {
+            std::fprintf(stderr, "taskmon: --unreachable-after wants minutes from 0 to 10080.\n");
+            return 2;
+        }
+        window.tableModel()->setUnreachableThreshold(qint64(minutes * 60 * 1000));
+    }
     if (parser.isSet(QStringLiteral("search")))
         window.search(parser.value(QStringLiteral("search")));
     window.show();

@@ -60,6 +60,7 @@ void ConnectionOptions::addTo(QCommandLineParser *parser)
     parser->addOption({QStringLiteral("marathon-password"), tr("Marathon basic-auth password (or TASKMON_MARATHON_PASSWORD)."), tr("PASSWORD")});
     parser->addOption({QStringLiteral("marathon-token"), tr("DC/OS ACS token, sent as Authorization: token=… (or TASKMON_MARATHON_TOKEN)."), tr("TOKEN")});
     parser->addOption({QStringLiteral("keep-finished"), tr("Minutes finished Marathon tasks stay visible as history (default 15)."), tr("MINUTES")});
+    parser->addOption({QStringLiteral("stale-after"), tr("Seconds of silence after which a Marathon event stream counts as dead (default 30)."), tr("SECONDS")});
     parser->addOption({QStringLiteral("evergreen"), tr("Follow an Evergreen server, e.g. https://evergreen.mongodb.com."), tr("URL")});
     parser->addOption({QStringLiteral("version"), tr("An Evergreen version (or patch) whose builds to follow; repeatable."), tr("ID")});
     parser->addOption({QStringLiteral("build"), tr("An Evergreen build to follow; repeatable."), tr("ID")});
@@ -136,8 +137,11 @@ bool ConnectionOptions::readMarathon(const QCommandLineParser &parser, bool inse
 {
     const QStringList urls = parser.values(QStringLiteral("marathon"));
     double keepMinutes = 15;
-    if (!readNumber(parser, QStringLiteral("keep-finished"), 0, 7 * 24 * 60, &keepMinutes, error))
+    double staleSeconds = 30;
+    if (!readNumber(parser, QStringLiteral("keep-finished"), 0, 7 * 24 * 60, &keepMinutes, error)
+        || !readNumber(parser, QStringLiteral("stale-after"), 1, 3600, &staleSeconds, error)) {
         return false;
+    }
     Credentials credentials = Credentials::marathonFromEnvironment();
     const QString user = parser.value(QStringLiteral("marathon-user"));
     const QString token = parser.value(QStringLiteral("marathon-token"));
@@ -149,7 +153,8 @@ bool ConnectionOptions::readMarathon(const QCommandLineParser &parser, bool inse
             password = qEnvironmentVariable("TASKMON_MARATHON_PASSWORD");
         credentials = Credentials{Credentials::Scheme::Basic, user, password};
     }
-    if (urls.isEmpty() && (!user.isEmpty() || !token.isEmpty() || parser.isSet(QStringLiteral("keep-finished")))) {
+    if (urls.isEmpty() && (!user.isEmpty() || !token.isEmpty() || parser.isSet(QStringLiteral("keep-finished"))
+                           || parser.isSet(QStringLiteral("stale-after")))) {
         *error = tr("Marathon options need --marathon URL.");
         return false;
     }
@@ -159,6 +164,7 @@ bool ConnectionOptions::readMarathon(const QCommandLineParser &parser, bool inse
             return false;
         config.credentials = credentials;
         config.retentionMs = qint64(keepMinutes * 60 * 1000);
+        config.staleAfterMs = int(staleSeconds * 1000);
         config.ignoreSslErrors = insecure;
         marathon.append(config);
     }
