@@ -19,9 +19,7 @@ void FakeHttpServer::Exchange::respond(int status, const QByteArray &body,
 {
     if (!isOpen())
         return;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    for (const auto &[name, value] : headers)
-        head += name + ": " + value + "\r\n";
+    QByteArray head = responseHead(status, headers);
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
     m_socket->write(head + body);
     m_socket->disconnectFromHost();
@@ -32,9 +30,7 @@ void FakeHttpServer::Exchange::beginStream(int status,
 {
     if (!isOpen())
         return;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    for (const auto &[name, value] : headers)
-        head += name + ": " + value + "\r\n";
+    QByteArray head = responseHead(status, headers);
     head += "Connection: close\r\n\r\n";
     m_socket->write(head);
     m_socket->flush();
@@ -150,6 +146,15 @@ void FakeHttpServer::onReadyRead(QTcpSocket *socket)
         m_handler(request, exchange);
     else
         exchange->respond(404, R"({"message":"no handler"})");
+}
+
+QByteArray FakeHttpServer::responseHead(int status,
+                                        const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &[name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    return head;
 }
 
 QByteArray FakeHttpServer::reasonPhrase(int status)

@@ -77,6 +77,9 @@ public:
     void clearRequests() { m_requests.clear(); }
 
     static QByteArray reasonPhrase(int status);
+    // Status line and the given headers, without the blank line that ends the head.
+    static QByteArray responseHead(int status,
+                                   const QList<std::pair<QByteArray, QByteArray>> &headers);
 
 signals:
     void requestReceived(const FakeHttpServer::Request &request);

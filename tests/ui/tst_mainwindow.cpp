@@ -15,16 +15,15 @@
 #include "tasktableview.h"
 #include "testtasks.h"
 #include "theme.h"
+#include "windowtestsetup.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTest>
 
 using TestTasks::evergreen;
@@ -105,12 +104,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QDir().mkpath(QDir::current().absoluteFilePath(QStringLiteral("screenshots")));
-    }
+    void initTestCase() { prepareWindowTests(); }
 
     void actionsFollowTheRules_data()
     {

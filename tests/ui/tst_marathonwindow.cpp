@@ -9,11 +9,10 @@
 #include "connectionindicator.h"
 #include "tasktableview.h"
 #include "theme.h"
+#include "windowtestsetup.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTest>
 
 // The window over a live (fake) Marathon: health, unreachable rows highlighted once they
@@ -23,12 +22,7 @@ class TestMarathonWindow : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QDir().mkpath(QDir::current().absoluteFilePath(QStringLiteral("screenshots")));
-    }
+    void initTestCase() { prepareWindowTests(); }
 
     void liveMarathonInTheWindow()
     {
