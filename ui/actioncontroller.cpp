@@ -140,11 +140,6 @@ QList<Task> ActionController::selectedTasks() const
     return tasks;
 }
 
-BulkPlan ActionController::planFor(TaskAction action) const
-{
-    return ActionRules::plan(selectedTasks(), action, m_session->actionContext());
-}
-
 void ActionController::updateActions()
 {
     m_updateTimer.stop();

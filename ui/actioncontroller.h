@@ -48,8 +48,6 @@ public:
     void populateMenu(QMenu *menu) const;
 
     QList<Task> selectedTasks() const;
-    // The plan the action would follow for the current selection.
-    BulkPlan planFor(TaskAction action) const;
     void trigger(TaskAction action);
 
     void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }

@@ -22,7 +22,7 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         if (index.data(TaskRole::Overdue).toBool())
             painter->fillRect(option.rect, UiTheme::overdueTint(theme));
         const quint32 changedAt = index.data(TaskRole::ChangedAt).toUInt();
-        if (m_flash && changedAt != 0) {
+        if (changedAt != 0) {
             const quint32 age = m_clock() - changedAt;
             if (age < quint32(FlashMs)) {
                 QColor tint = UiTheme::flashTint(theme);

@@ -23,9 +23,6 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    void setFlashEnabled(bool on) { m_flash = on; }
-
 private:
     std::function<quint32()> m_clock;
-    bool m_flash = true;
 };

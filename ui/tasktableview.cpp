@@ -100,15 +100,6 @@ void TaskTableView::startFlashing()
         m_flashTimer.start();
 }
 
-QList<int> TaskTableView::selectedSourceRows() const
-{
-    QList<int> rows;
-    const QModelIndexList selected = selectionModel()->selectedRows(0);
-    rows.reserve(selected.size());
-    for (const QModelIndex &index : selected)
-        rows.append(m_model->mapToSource(index).row());
-    return rows;
-}
 
 void TaskTableView::resetLayout()
 {

@@ -17,9 +17,6 @@ class TaskTableView final : public QTableView
 public:
     explicit TaskTableView(TaskFilterModel *model, QWidget *parent = nullptr);
 
-    // The source rows of the selected tasks, in view order.
-    QList<int> selectedSourceRows() const;
-
     void saveLayout() const;
     void restoreLayout();
     void resetLayout();

@@ -36,7 +36,6 @@ public:
 
     constexpr bool contains(TaskAction action) const { return m_bits & bit(action); }
     constexpr void insert(TaskAction action) { m_bits |= bit(action); }
-    constexpr void remove(TaskAction action) { m_bits &= quint16(~bit(action)); }
     constexpr bool isEmpty() const { return m_bits == 0; }
     constexpr quint16 bits() const { return m_bits; }
     constexpr bool operator==(const ActionSet &) const = default;

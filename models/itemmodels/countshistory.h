@@ -25,7 +25,6 @@ public:
 
     void record(Timestamp at, const StatusCounts &counts, double eventsPerSecond);
     const std::deque<Sample> &samples() const { return m_samples; }
-    int capacity() const { return m_capacity; }
     // The largest count of any series in the window, for the axis range.
     int peak() const;
     double peakRate() const;

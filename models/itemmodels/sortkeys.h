@@ -45,7 +45,6 @@ public:
     // rank is left between its neighbours.
     quint64 key(const Task &task, bool *stale);
 
-    TaskColumn::Column column() const { return m_column; }
     static bool isText(TaskColumn::Column column);
     InternedString textOf(const Task &task) const;
 

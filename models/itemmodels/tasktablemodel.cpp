@@ -13,8 +13,8 @@ TaskTableModel::TaskTableModel(TaskStore *store, QObject *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &TaskTableModel::flush);
+    // Appended rows are announced by the flush too; the store emits changed() with them.
     connect(store, &TaskStore::changed, this, &TaskTableModel::scheduleFlush);
-    connect(store, &TaskStore::rowsAppended, this, &TaskTableModel::scheduleFlush);
     connect(store, &TaskStore::rowsAboutToBeRemoved, this, &TaskTableModel::onRowsAboutToBeRemoved);
     connect(store, &TaskStore::rowsRemoved, this, &TaskTableModel::onRowsRemoved);
     // Whatever the store already holds is announced by the first flush.

@@ -35,14 +35,12 @@ public:
     static QList<int> changedRoles();
 
     void setFlushInterval(int milliseconds) { m_flushTimer.setInterval(milliseconds); }
-    int flushInterval() const { return m_flushTimer.interval(); }
     // Announce everything pending now (tests, and before a selection-dependent action).
     void flush();
 
     // Unreachable Marathon tasks are highlighted after this long (Marathon's docs say it gives
     // up after 15 minutes).
     void setUnreachableThreshold(qint64 milliseconds);
-    qint64 unreachableThreshold() const { return m_unreachableThreshold; }
     bool isOverdue(int row) const;
 
 signals:

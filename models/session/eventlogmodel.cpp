@@ -83,8 +83,8 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
 
 void EventLogModel::append(const LogEntry &entry)
 {
-    if (int(m_entries.size()) >= m_capacity) {
-        const int drop = std::max(1, m_capacity / 10);
+    if (int(m_entries.size()) >= Capacity) {
+        constexpr int drop = Capacity / 10;
         beginRemoveRows({}, 0, drop - 1);
         m_entries.erase(m_entries.begin(), m_entries.begin() + drop);
         endRemoveRows();

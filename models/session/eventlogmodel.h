@@ -28,8 +28,6 @@ public:
 
     void append(const LogEntry &entry);
     const LogEntry &entry(int row) const { return m_entries[size_t(row)]; }
-    void setCapacity(int entries) { m_capacity = std::max(16, entries); }
-    int capacity() const { return m_capacity; }
 
     static QString severityName(LogEntry::Severity severity);
 
@@ -38,5 +36,6 @@ signals:
 
 private:
     std::deque<LogEntry> m_entries;
-    int m_capacity = 10000;
+    // Enough for an incident's worth of history; the oldest tenth goes when it is full.
+    static constexpr int Capacity = 10000;
 };

@@ -14,7 +14,6 @@ class ChunkedVector
 {
 public:
     size_t size() const { return m_size; }
-    bool empty() const { return m_size == 0; }
 
     T &operator[](size_t index) { return m_chunks[index / ChunkSize][index % ChunkSize]; }
     const T &operator[](size_t index) const

@@ -19,8 +19,6 @@ public:
     int kind(FailureKind kind) const { return m_kind[size_t(kind)]; }
     int source(TaskSource source) const { return m_source[size_t(source)]; }
     int group(InternedString group) const { return m_groups.value(group.id()); }
-    // Problems (failures and unreachable tasks) of one group.
-    int groupProblems(InternedString group) const { return m_groupProblems.value(group.id()); }
     // The groups with the most problems, most first (ties by name), at most `limit`.
     QList<std::pair<InternedString, int>> topProblemGroups(int limit) const;
     // Failures of any kind, unreachable tasks included: what "problems only" shows.

@@ -25,7 +25,6 @@ public:
     qint64 retentionMs() const override { return m_config.retentionMs; }
     bool linksReplacements() const override { return true; }
 
-    const DemoCluster &cluster() const { return m_cluster; }
 
 private:
     void tick();

@@ -26,7 +26,6 @@ public:
     void perform(const ActionRequest &request);
     // The requests in flight will not be answered (the connection stops): report them failed.
     void abandonAll(const QString &why);
-    int pendingRequests() const { return int(m_pending.size()); }
 
     // The reason for the tooltip where Evergreen's REST API offers no route at all.
     static QString unsupportedReason(TaskAction action);

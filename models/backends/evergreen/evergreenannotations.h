@@ -28,7 +28,6 @@ public:
     // Forgets the tasks a complete poll no longer listed.
     void retainOnly(const QSet<QByteArray> &taskIds);
     void clear();
-    int cachedTasks() const { return int(m_entries.size()); }
 
 signals:
     // The task as last listed, its details now with the fetched annotations.

@@ -55,7 +55,6 @@ public:
     }
     // Drops queued requests and aborts those in flight; their callbacks are not called.
     void cancelAll();
-    int pending() const { return m_inFlight + int(m_queue.size()); }
 
     static constexpr int MaxRateLimitRetries = 3;
     static constexpr qint64 DefaultRateLimitWaitMs = 5000;   // a 429 without Retry-After

@@ -157,11 +157,8 @@ void MarathonBackend::onListingAnswer(quint64 generation, const HttpOutcome &out
         return;
     }
     // A 100,000-task listing takes a good part of a second to parse: not on the GUI thread.
-    QElapsedTimer clock;
-    clock.start();
     inWorker(this, [body] { return MarathonParser::parseTasks(body); },
-             [this, generation, clock](MarathonParser::TaskListing listing) {
-                 m_lastParseMs = clock.elapsed();
+             [this, generation](MarathonParser::TaskListing listing) {
                  onListingParsed(generation, std::move(listing));
              });
 }

@@ -47,8 +47,6 @@ public:
     const MarathonEvents::Counters &counters() const { return m_events.counters(); }
     qint64 bytesReceived() const { return m_stream->bytesReceived(); }
     int listings() const { return m_listings; }   // /v2/tasks listings sent as snapshots
-    // Milliseconds the last /v2/tasks listing took to parse (in a worker thread).
-    qint64 lastParseMs() const { return m_lastParseMs; }
 
 private:
     enum class Phase : quint8 { Stopped, Opening, Listing, Live, Waiting };
@@ -74,5 +72,4 @@ private:
     Phase m_phase = Phase::Stopped;
     quint64 m_generation = 0;   // a new connection orphans the answers of the last one
     int m_listings = 0;
-    qint64 m_lastParseMs = -1;
 };

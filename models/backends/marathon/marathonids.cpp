@@ -66,12 +66,6 @@ QByteArray MarathonIds::instanceOfTask(QByteArrayView taskId)
     return parse(taskId).instanceId;
 }
 
-QString MarathonIds::baseName(QStringView appId)
-{
-    const qsizetype slash = appId.lastIndexOf(u'/');
-    return (slash < 0 ? appId : appId.sliced(slash + 1)).toString();
-}
-
 quint64 MarathonTaskIndex::key(QByteArrayView id)
 {
     // A fixed seed: the index is built in a worker thread and read in the GUI thread.
@@ -112,13 +106,6 @@ bool MarathonTaskIndex::contains(QByteArrayView taskId) const
 quint8 MarathonTaskIndex::flags(QByteArrayView taskId) const
 {
     return m_tasks.value(key(taskId));
-}
-
-void MarathonTaskIndex::setFlags(QByteArrayView taskId, quint8 flags)
-{
-    const auto it = m_tasks.find(key(taskId));
-    if (it != m_tasks.end())
-        *it |= flags;
 }
 
 QList<QByteArray> MarathonTaskIndex::tasksOf(QByteArrayView instanceId) const

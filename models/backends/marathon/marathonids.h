@@ -28,8 +28,6 @@ Parsed parse(QByteArrayView taskId);
 // "/prod/web" for "prod_web.instance-….​_app"; empty when the id has none of the formats.
 QString appIdOfTask(QByteArrayView taskId);
 QByteArray instanceOfTask(QByteArrayView taskId);
-// "web" for "/prod/web".
-QString baseName(QStringView appId);
 }
 
 // What this connection knows exists, from the last snapshot and the status updates since:
@@ -48,7 +46,6 @@ public:
     quint8 add(QByteArrayView taskId, quint8 flags = 0);
     bool contains(QByteArrayView taskId) const;
     quint8 flags(QByteArrayView taskId) const;
-    void setFlags(QByteArrayView taskId, quint8 flags);
 
     // The tasks of an instance this index knows; for an app, the latest one.
     QList<QByteArray> tasksOf(QByteArrayView instanceId) const;

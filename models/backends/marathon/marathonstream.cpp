@@ -73,10 +73,9 @@ void MarathonStream::onMetaData()
     if (m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
         return;   // the error body is read when the reply finishes
     m_streaming = true;
-    m_connectedUrl = m_reply->url();
     m_sinceData.restart();
     m_lastDataAt = IsoTime::now();
-    emit opened(m_connectedUrl);
+    emit opened(m_reply->url());
 }
 
 void MarathonStream::onReadyRead()

@@ -43,9 +43,7 @@ public:
 
     void open();
     void close();   // quietly: no ended()
-    bool isOpen() const { return m_reply != nullptr; }
     Timestamp lastDataAt() const { return m_lastDataAt; }
-    QUrl connectedUrl() const { return m_connectedUrl; }
     qint64 bytesReceived() const { return m_bytes; }   // over all connections
 
 signals:
@@ -69,7 +67,6 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_idleCheck;
     QElapsedTimer m_sinceData;
-    QUrl m_connectedUrl;
     Timestamp m_lastDataAt = 0;
     qint64 m_bytes = 0;
     int m_hops = 0;
