@@ -25,21 +25,6 @@ ActionVerdict deny(const QString &reason, const QString &category)
     return {false, reason, category};
 }
 
-bool isEvergreenAction(TaskAction action)
-{
-    switch (action) {
-    case TaskAction::Abort:
-    case TaskAction::Restart:
-    case TaskAction::Schedule:
-    case TaskAction::Unschedule:
-    case TaskAction::SetPriority:
-    case TaskAction::OverrideDependencies:
-        return true;
-    default:
-        return false;
-    }
-}
-
 // The category of a refusal that depends only on the status: what the task is now.
 QString statusCategory(Status status)
 {
@@ -138,7 +123,7 @@ QString marathonReason(const Task &task, TaskAction action)
         }
         return tr("Marathon cannot restart a single task: kill it and Marathon launches a replacement, or use Restart App.");
     }
-    if (isEvergreenAction(action)) {
+    if (TaskActions::isEvergreenAction(action)) {
         return tr("%1 is an Evergreen action; Marathon tasks are killed or their app is restarted.")
             .arg(TaskActions::label(action));
     }
@@ -181,15 +166,11 @@ ActionVerdict ActionRules::check(const Task &task, TaskAction action, const Acti
         return deny(tr("The task's status is not known yet."), tr("unknown status"));
 
     const bool evergreen = info.system == TaskSystem::Evergreen;
-    if (evergreen != isEvergreenAction(action)) {
-        const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
-        return deny(reason, evergreen ? tr("on Evergreen") : tr("on Marathon"));
-    }
-
-    if (!ActionSet(info.actions).contains(action)) {
-        const QString reason = evergreen ? evergreenReason(task, action) : marathonReason(task, action);
-        return deny(reason, statusCategory(task.status));
-    }
+    auto refusal = [&] { return evergreen ? evergreenReason(task, action) : marathonReason(task, action); };
+    if (evergreen != TaskActions::isEvergreenAction(action))
+        return deny(refusal(), evergreen ? tr("on Evergreen") : tr("on Marathon"));
+    if (!ActionSet(info.actions).contains(action))
+        return deny(refusal(), statusCategory(task.status));
     // Verdicts are memoized by verdictKey(): a rule reading more of the task goes there too.
     if (task.hasFlag(TaskFlag::ExecutionTask)
         && (action == TaskAction::Restart || action == TaskAction::Schedule

@@ -3,21 +3,20 @@
 
 TaskDetails &Task::editDetails()
 {
-    if (!details) {
-        details = QExplicitlySharedDataPointer<const TaskDetails>(new TaskDetails);
-    } else if (details->ref.loadRelaxed() != 1) {
-        details = QExplicitlySharedDataPointer<const TaskDetails>(new TaskDetails(*details));
-    }
+    if (!details)
+        details.reset(new TaskDetails);
+    else
+        details.detach();   // copies only when another task shares them
     return const_cast<TaskDetails &>(*details);
 }
 
-static bool sameDetails(const Task &a, const Task &b)
+bool Task::sameDetailsAs(const Task &other) const
 {
-    if (a.details == b.details)
+    if (details == other.details)
         return true;
-    if (!a.details || !b.details)
+    if (!details || !other.details)
         return false;
-    return *a.details == *b.details;
+    return *details == *other.details;
 }
 
 bool Task::operator==(const Task &other) const
@@ -30,5 +29,5 @@ bool Task::operator==(const Task &other) const
         && updatedAt == other.updatedAt && priority == other.priority && flags == other.flags
         && execution == other.execution && source == other.source && status == other.status
         && health == other.health && commandType == other.commandType
-        && timeoutType == other.timeoutType && sameDetails(*this, other);
+        && timeoutType == other.timeoutType && sameDetailsAs(other);
 }

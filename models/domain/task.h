@@ -113,4 +113,6 @@ struct Task
 
     // Compares what the systems said; firstSeenAt and connection are bookkeeping.
     bool operator==(const Task &other) const;
+    // Equal details, compared by value only when the two do not share them.
+    bool sameDetailsAs(const Task &other) const;
 };

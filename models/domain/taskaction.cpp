@@ -56,7 +56,7 @@ bool TaskActions::isDestructive(TaskAction action)
 
 bool TaskActions::concerns(TaskAction action, TaskSystem system)
 {
-    const bool evergreenAction = action <= TaskAction::OverrideDependencies;
+    const bool evergreenAction = isEvergreenAction(action);
     switch (system) {
     case TaskSystem::Evergreen:
         return evergreenAction;

@@ -58,4 +58,9 @@ bool isDestructive(TaskAction action);
 // Whether the action means something for a task of this system (as opposed to being
 // allowed now). Restart counts for Marathon too: its refusal explains what to do instead.
 bool concerns(TaskAction action, TaskSystem system);
+// Abort through Override dependencies are Evergreen's; the kills and Restart app Marathon's.
+constexpr bool isEvergreenAction(TaskAction action)
+{
+    return action <= TaskAction::OverrideDependencies;
+}
 }

@@ -126,23 +126,6 @@ constexpr bool tableIsInEnumOrder()
     return true;
 }
 static_assert(tableIsInEnumOrder(), "the taxonomy table must list statuses in enum order");
-
-// "Will Run", "will-run" and "will_run" all name the same status.
-bool sameName(QStringView a, QStringView b)
-{
-    auto normal = [](QChar c) {
-        if (c == u' ' || c == u'_')
-            return QChar(u'-');
-        return c.toLower();
-    };
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (normal(a[i]) != normal(b[i]))
-            return false;
-    }
-    return true;
-}
 } // namespace
 
 const StatusInfo &StatusTaxonomy::info(Status status)
@@ -161,24 +144,24 @@ QLatin1StringView StatusTaxonomy::key(Status status)
     return info(status).key;
 }
 
+QString StatusTaxonomy::normalName(QStringView text)
+{
+    QString result = text.toString().toLower();
+    result.replace(u' ', u'-');
+    result.replace(u'_', u'-');
+    result.remove(u'…');
+    return result;
+}
+
 Status StatusTaxonomy::fromKeyOrLabel(QStringView input)
 {
-    // "Aborting…" and "Aborting" name the same status.
-    QString trimmed = input.toString();
-    trimmed.remove(u'…');
-    const QStringView text(trimmed);
+    const QString wanted = normalName(input);
     for (const StatusInfo &entry : table) {
-        if (entry.status == Status::Unset)
-            continue;
-        if (sameName(text, QString(entry.key)))
+        if (entry.status != Status::Unset && normalName(QString(entry.key)) == wanted)
             return entry.status;
     }
     for (const StatusInfo &entry : table) {
-        if (entry.status == Status::Unset)
-            continue;
-        QString plainLabel = QString::fromUtf8(entry.label);
-        plainLabel.remove(u'…');
-        if (sameName(text, plainLabel))
+        if (entry.status != Status::Unset && normalName(QString::fromUtf8(entry.label)) == wanted)
             return entry.status;
     }
     return Status::Unset;

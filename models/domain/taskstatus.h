@@ -92,7 +92,10 @@ inline FailureKind kind(Status status) { return info(status).kind; }
 inline TaskSystem system(Status status) { return info(status).system; }
 inline bool isFailure(Status status) { return info(status).kind != FailureKind::None; }
 
-// Status whose key or label (case-insensitive, spaces and dashes alike) equals text.
+// "Will Run", "will-run", "WILL_RUN" and "Aborting…"/"aborting" are the same name:
+// lower case, spaces and underscores as dashes, no ellipsis.
+QString normalName(QStringView text);
+// Status whose key or label equals text as a normal name (keys first).
 // Returns Status::Unset when nothing matches.
 Status fromKeyOrLabel(QStringView text);
 

@@ -2,6 +2,7 @@
 #include "taskfiltermodel.h"
 
 #include "tasktablemodel.h"
+#include "store/rowruns.h"
 #include "store/taskstore.h"
 
 #include <algorithm>
@@ -12,19 +13,6 @@ namespace {
 // Up to this many separate intervals are announced as row insertions or removals; more
 // become one layout change, which costs the views the same whatever the number.
 constexpr size_t MaxRowSignals = 8;
-
-// Contiguous runs of ascending positions: (first, length).
-std::vector<std::pair<int, int>> intervalsOf(const std::vector<int> &positions)
-{
-    std::vector<std::pair<int, int>> intervals;
-    for (int position : positions) {
-        if (!intervals.empty() && intervals.back().first + intervals.back().second == position)
-            ++intervals.back().second;
-        else
-            intervals.push_back({position, 1});
-    }
-    return intervals;
-}
 } // namespace
 
 TaskFilterModel::TaskFilterModel(QObject *parent)
@@ -143,17 +131,21 @@ void TaskFilterModel::adoptProxyRows(std::vector<int> proxyToSource)
         m_sourceToProxy[size_t(m_proxyToSource[proxy])] = int(proxy);
 }
 
-void TaskFilterModel::changeLayout(const std::function<void()> &mutate, const std::function<int(int)> &remap)
+std::vector<std::pair<int, int>> TaskFilterModel::sourcesOf(const QModelIndexList &indexes) const
 {
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
     std::vector<std::pair<int, int>> sources;
-    sources.reserve(size_t(before.size()));
-    for (const QModelIndex &index : before) {
+    sources.reserve(size_t(indexes.size()));
+    for (const QModelIndex &index : indexes) {
         const bool valid = index.row() >= 0 && size_t(index.row()) < m_proxyToSource.size();
         sources.push_back({valid ? m_proxyToSource[size_t(index.row())] : -1, index.column()});
     }
-    mutate();
+    return sources;
+}
+
+void TaskFilterModel::movePersistentIndexes(const QModelIndexList &before,
+                                            const std::vector<std::pair<int, int>> &sources,
+                                            const std::function<int(int)> &remap)
+{
     QModelIndexList after;
     after.reserve(before.size());
     for (auto [source, column] : sources) {
@@ -164,7 +156,26 @@ void TaskFilterModel::changeLayout(const std::function<void()> &mutate, const st
         after.append(shown ? createIndex(m_sourceToProxy[size_t(source)], column) : QModelIndex());
     }
     changePersistentIndexList(before, after);
+}
+
+void TaskFilterModel::changeLayout(const std::function<void()> &mutate, const std::function<int(int)> &remap)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    const std::vector<std::pair<int, int>> sources = sourcesOf(before);
+    mutate();
+    movePersistentIndexes(before, sources, remap);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void TaskFilterModel::mergeIntoOrder(std::vector<int> rows)
+{
+    auto before = [this](int a, int b) { return rowBefore(a, b); };
+    std::sort(rows.begin(), rows.end(), before);
+    std::vector<int> merged;
+    merged.reserve(m_order.size() + rows.size());
+    std::merge(m_order.begin(), m_order.end(), rows.begin(), rows.end(), std::back_inserter(merged), before);
+    m_order = std::move(merged);
 }
 
 void TaskFilterModel::sort(int column, Qt::SortOrder order)
@@ -259,7 +270,10 @@ void TaskFilterModel::onRowsInserted(const QModelIndex &parent, int first, int l
     }
     m_keys.insert(m_keys.begin() + first, size_t(count), 0);
     m_rowFlags.insert(m_rowFlags.begin() + first, size_t(count), 0);
-    adoptProxyRows(std::move(m_proxyToSource));  // renumbered; same rows, same order
+    if (size_t(first) < oldRows)
+        adoptProxyRows(std::move(m_proxyToSource));  // renumbered; same rows, same order
+    else
+        m_sourceToProxy.resize(m_keys.size(), -1);   // appended: nothing renumbered
 
     bool stale = false;
     for (int row = first; row <= last; ++row) {
@@ -274,12 +288,7 @@ void TaskFilterModel::onRowsInserted(const QModelIndex &parent, int first, int l
         changeLayout([this] { resortAll(); });
         return;
     }
-    auto before = [this](int a, int b) { return rowBefore(a, b); };
-    std::sort(fresh.begin(), fresh.end(), before);
-    std::vector<int> merged;
-    merged.reserve(m_order.size() + fresh.size());
-    std::merge(m_order.begin(), m_order.end(), fresh.begin(), fresh.end(), std::back_inserter(merged), before);
-    m_order = std::move(merged);
+    mergeIntoOrder(std::move(fresh));
 
     std::vector<int> proxyRows;
     rebuildProxyRows(&proxyRows);
@@ -288,7 +297,7 @@ void TaskFilterModel::onRowsInserted(const QModelIndex &parent, int first, int l
         if (proxyRows[position] >= first && proxyRows[position] <= last)
             positions.push_back(int(position));
     }
-    const auto intervals = intervalsOf(positions);
+    const auto intervals = contiguousRuns(positions);
     if (intervals.empty())
         return;
     if (intervals.size() > MaxRowSignals) {
@@ -317,7 +326,7 @@ void TaskFilterModel::onRowsAboutToBeRemoved(const QModelIndex &parent, int firs
             positions.push_back(m_sourceToProxy[size_t(row)]);
     }
     std::sort(positions.begin(), positions.end());
-    const auto intervals = intervalsOf(positions);
+    const auto intervals = contiguousRuns(positions);
     if (intervals.empty())
         return;
     if (intervals.size() == 1) {
@@ -332,11 +341,7 @@ void TaskFilterModel::onRowsAboutToBeRemoved(const QModelIndex &parent, int firs
     m_removalAsLayout = true;
     emit layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
     m_layoutBefore = persistentIndexList();
-    m_layoutSources.clear();
-    for (const QModelIndex &index : std::as_const(m_layoutBefore)) {
-        const bool valid = index.row() >= 0 && size_t(index.row()) < m_proxyToSource.size();
-        m_layoutSources.push_back({valid ? m_proxyToSource[size_t(index.row())] : -1, index.column()});
-    }
+    m_layoutSources = sourcesOf(m_layoutBefore);
 }
 
 void TaskFilterModel::onRowsRemoved(const QModelIndex &parent, int first, int last)
@@ -361,13 +366,8 @@ void TaskFilterModel::onRowsRemoved(const QModelIndex &parent, int first, int la
     if (!m_removalAsLayout)
         return;
     m_removalAsLayout = false;
-    QModelIndexList after;
-    for (const auto &[source, column] : m_layoutSources) {
-        const int row = source < 0 || gone(source) ? -1 : renumber(source);
-        const bool shown = row >= 0 && m_sourceToProxy[size_t(row)] >= 0;
-        after.append(shown ? createIndex(m_sourceToProxy[size_t(row)], column) : QModelIndex());
-    }
-    changePersistentIndexList(m_layoutBefore, after);
+    movePersistentIndexes(m_layoutBefore, m_layoutSources,
+                          [&](int row) { return gone(row) ? -1 : renumber(row); });
     m_layoutBefore.clear();
     m_layoutSources.clear();
     emit layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
@@ -439,12 +439,7 @@ void TaskFilterModel::reconcile()
                       m_order.end());
         for (int row : moved)
             setPending(row, false);
-        auto before = [this](int a, int b) { return rowBefore(a, b); };
-        std::sort(moved.begin(), moved.end(), before);
-        std::vector<int> merged;
-        merged.reserve(m_order.size() + moved.size());
-        std::merge(m_order.begin(), m_order.end(), moved.begin(), moved.end(), std::back_inserter(merged), before);
-        m_order = std::move(merged);
+        mergeIntoOrder(std::move(moved));
     }
     std::vector<int> proxyRows;
     rebuildProxyRows(&proxyRows);

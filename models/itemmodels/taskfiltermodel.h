@@ -100,6 +100,12 @@ private:
     // Emits a layout change around `mutate`, carrying the persistent indexes over.
     // `remap` turns a source row from before `mutate` into the one after (-1: gone).
     void changeLayout(const std::function<void()> &mutate, const std::function<int(int)> &remap = {});
+    // The source row and column under each persistent index, to find them again afterwards.
+    std::vector<std::pair<int, int>> sourcesOf(const QModelIndexList &indexes) const;
+    void movePersistentIndexes(const QModelIndexList &before, const std::vector<std::pair<int, int>> &sources,
+                               const std::function<int(int)> &remap);
+    // Sorts `rows` by their keys and merges them into m_order, which must not hold them.
+    void mergeIntoOrder(std::vector<int> rows);
     void adoptProxyRows(std::vector<int> proxyToSource);
 
     void onSourceReset();

@@ -30,15 +30,7 @@ quint64 statusesWhere(auto predicate)
     return mask;
 }
 
-// "Will Run", "will-run", "WILL_RUN" are the same name.
-QString normalName(QStringView text)
-{
-    QString result = text.toString().toLower();
-    result.replace(u' ', u'-');
-    result.replace(u'_', u'-');
-    result.remove(u'…');
-    return result;
-}
+using StatusTaxonomy::normalName;
 
 quint64 statusesNamed(QStringView value)
 {

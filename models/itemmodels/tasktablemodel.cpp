@@ -2,6 +2,7 @@
 #include "tasktablemodel.h"
 
 #include "taskformat.h"
+#include "store/rowruns.h"
 #include "store/taskstore.h"
 
 #include <QCoreApplication>
@@ -72,15 +73,8 @@ void TaskTableModel::flush()
             // Most rows changed: one signal is cheaper than many (qBittorrent does the same).
             emit dataChanged(index(rows.front(), 0), index(rows.back(), lastColumn), roles);
         } else {
-            size_t i = 0;
-            while (i < rows.size()) {
-                const int first = rows[i];
-                int last = first;
-                while (i + 1 < rows.size() && rows[i + 1] == last + 1)
-                    last = rows[++i];
-                ++i;
-                emit dataChanged(index(first, 0), index(last, lastColumn), roles);
-            }
+            for (const auto &[first, length] : contiguousRuns(rows))
+                emit dataChanged(index(first, 0), index(first + length - 1, lastColumn), roles);
         }
         announced = true;
     }

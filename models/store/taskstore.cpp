@@ -2,6 +2,7 @@
 #include "taskstore.h"
 
 #include "domain/isotime.h"
+#include "rowruns.h"
 
 #include <QMetaMethod>
 
@@ -44,15 +45,6 @@ namespace {
 quint64 replacementKey(quint8 connection, InternedString group)
 {
     return (quint64(connection) << 32) | group.id();
-}
-
-bool sameDetails(const Task &a, const Task &b)
-{
-    if (a.details == b.details)
-        return true;
-    if (!a.details || !b.details)
-        return false;
-    return *a.details == *b.details;
 }
 } // namespace
 
@@ -110,19 +102,12 @@ void TaskStore::apply(const TaskBatch &batch)
             if (slot != TaskIdIndex::NotFound)
                 doom(slot, scope);
         } else if (!delta.task.id.isEmpty()) {
-            upsertOne(delta, scope);
+            const quint32 slot = upsertOne(delta, findSlot(delta.task.id), scope);
             if (m_snapshot.active)
-                markLiveDuringSnapshot(delta.task.id);
+                m_slots[slot].liveDuringSnapshot = true;
         }
     }
     scope.finish();
-}
-
-void TaskStore::markLiveDuringSnapshot(QByteArrayView id)
-{
-    const quint32 slot = findSlot(id);
-    if (slot != TaskIdIndex::NotFound)
-        m_slots[slot].liveDuringSnapshot = true;
 }
 
 void TaskStore::upsert(const Task &task, quint32 fields)
@@ -141,13 +126,10 @@ bool TaskStore::remove(QByteArrayView id)
     return true;
 }
 
-void TaskStore::upsertOne(const TaskDelta &delta, BatchScope &scope)
+quint32 TaskStore::upsertOne(const TaskDelta &delta, quint32 slotIndex, BatchScope &scope)
 {
-    const quint32 slotIndex = findSlot(delta.task.id);
-    if (slotIndex == TaskIdIndex::NotFound) {
-        insertNew(delta, scope);
-        return;
-    }
+    if (slotIndex == TaskIdIndex::NotFound)
+        return insertNew(delta, scope);
     Slot &slot = m_slots[slotIndex];
     if (m_snapshot.active)
         slot.seen = true;
@@ -160,9 +142,10 @@ void TaskStore::upsertOne(const TaskDelta &delta, BatchScope &scope)
     } else if (m_snapshot.active) {
         ++m_snapshot.stats.unchanged;
     }
+    return slotIndex;
 }
 
-void TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
+quint32 TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
 {
     quint32 slotIndex;
     if (!m_freeSlots.empty()) {
@@ -207,6 +190,7 @@ void TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
         noteFinished(slotIndex);
     else if (m_linking.value(task.connection) && task.system() == TaskSystem::Marathon)
         linkReplacement(slotIndex);
+    return slotIndex;
 }
 
 bool TaskStore::mergeInto(quint32 slotIndex, const TaskDelta &delta, BatchScope &scope)
@@ -268,7 +252,7 @@ bool TaskStore::mergeInto(quint32 slotIndex, const TaskDelta &delta, BatchScope 
         const auto merged = quint16((current.flags & ~delta.flagMask) | (incoming.flags & delta.flagMask));
         set(current.flags, merged);
     }
-    if ((fields & TaskField::Details) && !sameDetails(current, incoming)) {
+    if ((fields & TaskField::Details) && !current.sameDetailsAs(incoming)) {
         current.details = incoming.details;
         changed = true;
     }
@@ -362,25 +346,18 @@ void TaskStore::eraseDoomed(BatchScope &scope)
     std::vector<int> &rows = scope.doomedRows;
     if (rows.empty())
         return;
-    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    std::sort(rows.begin(), rows.end());
+    const std::vector<std::pair<int, int>> runs = contiguousRuns(rows);
     // Highest range first, so the rows of the ranges still to come do not move. Slot row
     // numbers are fixed once at the end, so rowOf() is not to be trusted from inside these
     // signals (views may react to them; they go through the models' rows, not rowOf()).
     int lowestErased = size();
-    size_t i = 0;
-    while (i < rows.size()) {
-        const int last = rows[i];
-        int first = last;
-        while (i + 1 < rows.size() && rows[i + 1] == first - 1) {
-            ++i;
-            --first;
-        }
-        ++i;
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        const int first = run->first;
+        const int last = first + run->second - 1;
         emit rowsAboutToBeRemoved(first, last);
-        std::vector<quint32> freed(m_rows.begin() + first, m_rows.begin() + last + 1);
-        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-        lowestErased = first;
-        for (quint32 slotIndex : freed) {
+        for (int row = first; row <= last; ++row) {
+            const quint32 slotIndex = m_rows[size_t(row)];
             Slot &slot = m_slots[slotIndex];
             m_historyGarbage += slot.historyLength;
             slot.historyLength = 0;
@@ -391,6 +368,8 @@ void TaskStore::eraseDoomed(BatchScope &scope)
             slot.historyHead = TaskHistory::None;
             m_freeSlots.push_back(slotIndex);
         }
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        lowestErased = first;
         emit rowsRemoved(first, last);
     }
     for (size_t r = size_t(lowestErased); r < m_rows.size(); ++r)
@@ -409,6 +388,11 @@ void TaskStore::beginSnapshot(const SnapshotScope &scope)
 
 void TaskStore::addSnapshotTasks(const QList<Task> &tasks)
 {
+    addSnapshotTasks(std::span<const Task>(tasks.constData(), size_t(tasks.size())));
+}
+
+void TaskStore::addSnapshotTasks(std::span<const Task> tasks)
+{
     Q_ASSERT(m_snapshot.active);
     BatchScope scope(this);
     TaskDelta delta;
@@ -418,14 +402,14 @@ void TaskStore::addSnapshotTasks(const QList<Task> &tasks)
         if (task.id.isEmpty())
             continue;
         // A live update applied since the listing began merging is newer than the listing.
-        if (const quint32 slot = findSlot(task.id);
-            slot != TaskIdIndex::NotFound && m_slots[slot].liveDuringSnapshot) {
+        const quint32 slot = findSlot(task.id);
+        if (slot != TaskIdIndex::NotFound && m_slots[slot].liveDuringSnapshot) {
             m_slots[slot].seen = true;
             ++m_snapshot.stats.unchanged;
             continue;
         }
         delta.task = task;
-        upsertOne(delta, scope);
+        upsertOne(delta, slot, scope);
     }
     scope.finish();
 }

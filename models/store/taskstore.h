@@ -13,6 +13,7 @@
 
 #include <deque>
 #include <functional>
+#include <span>
 #include <vector>
 
 // Holds every task the session knows, in arrival order, on the GUI thread.
@@ -85,6 +86,7 @@ public:
     // older than they are, does not overwrite them.
     void beginSnapshot(const SnapshotScope &scope);
     void addSnapshotTasks(const QList<Task> &tasks);
+    void addSnapshotTasks(std::span<const Task> tasks);   // a chunk, without copying it out
     MergeStats endSnapshot();
     MergeStats mergeSnapshot(const SnapshotScope &scope, const QList<Task> &tasks);
     bool snapshotInProgress() const { return m_snapshot.active; }
@@ -146,15 +148,15 @@ private:
 
     quint32 findSlot(QByteArrayView id) const;
     quint32 changeStamp() const { return std::max<quint32>(1, clock()); }
-    void upsertOne(const TaskDelta &delta, BatchScope &scope);
-    void insertNew(const TaskDelta &delta, BatchScope &scope);
+    // Both return the task's slot; slotIndex is findSlot(delta.task.id), looked up once.
+    quint32 upsertOne(const TaskDelta &delta, quint32 slotIndex, BatchScope &scope);
+    quint32 insertNew(const TaskDelta &delta, BatchScope &scope);
     bool mergeInto(quint32 slotIndex, const TaskDelta &delta, BatchScope &scope);
     void recordTransition(quint32 slotIndex, Status from, Timestamp at, BatchScope &scope);
     void doom(quint32 slotIndex, BatchScope &scope);
     void eraseDoomed(BatchScope &scope);
     void markDirty(quint32 slotIndex);
     void noteFinished(quint32 slotIndex);
-    void markLiveDuringSnapshot(QByteArrayView id);
     void linkReplacement(quint32 slotIndex);
     bool slotMatches(const SlotRef &ref) const;
     void compactHistoryIfNeeded();
