@@ -159,7 +159,7 @@ void Session::mergeNextChunk()
     const QList<Task> &tasks = pending.snapshot.tasks;
     const qsizetype count = std::min<qsizetype>(m_chunkSize, tasks.size() - pending.next);
     if (count > 0) {
-        m_store.addSnapshotTasks(tasks.mid(pending.next, count));
+        m_store.addSnapshotTasks(std::span<const Task>(tasks.constData() + pending.next, size_t(count)));
         pending.next += count;
     }
     if (pending.next >= tasks.size()) {
