@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpreply.h"
 
+#include "jsonfields.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QNetworkReply>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace {
 QString tr(const char *text)
@@ -15,12 +19,9 @@ QString tr(const char *text)
 
 QString messageFromJson(const nlohmann::json &json)
 {
-    if (!json.is_object())
-        return {};
     for (const char *key : {"message", "error", "msg"}) {
-        const auto it = json.find(key);
-        if (it != json.end() && it->is_string() && !it->get_ref<const std::string &>().empty())
-            return QString::fromStdString(it->get<std::string>());
+        if (const QByteArrayView text = JsonFields::text(json, key); !text.isEmpty())
+            return QString::fromUtf8(text);
     }
     return {};
 }
@@ -65,10 +66,10 @@ QString HttpReply::serverMessage(const QByteArray &body)
     return snippet(trimmed, 300);
 }
 
-QString HttpReply::snippet(const QByteArray &body, int maxChars)
+QString HttpReply::snippet(QByteArrayView body, int maxChars)
 {
     // A UTF-8 character takes at most 4 bytes, so this prefix holds maxChars characters.
-    const QString decoded = QString::fromUtf8(body.left(qsizetype(maxChars) * 4));
+    const QString decoded = QString::fromUtf8(body.first(std::min(body.size(), qsizetype(maxChars) * 4)));
     const bool cut = decoded.size() > maxChars || body.size() > qsizetype(maxChars) * 4;
     QString text = decoded.left(maxChars);
     for (QChar &c : text) {

@@ -30,5 +30,5 @@ QString serverMessage(const QByteArray &body);
 // Retry-After as seconds or an HTTP date; -1 when absent or unreadable.
 qint64 parseRetryAfter(const QByteArray &value, qint64 nowMs);
 // The first characters of a body, printable, for "malformed JSON near: …" messages.
-QString snippet(const QByteArray &body, int maxChars = 120);
+QString snippet(QByteArrayView body, int maxChars = 120);
 }

@@ -5,6 +5,7 @@
 #include "domain/isotime.h"
 #include "itemmodels/taskformat.h"
 #include "net/httpreply.h"
+#include "net/jsonfields.h"
 
 #include <QCoreApplication>
 
@@ -14,7 +15,6 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <string_view>
 
 using Json = nlohmann::json;
 
@@ -24,51 +24,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("EvergreenParser", text);
 }
 
-const Json &nullJson()
-{
-    static const Json value;
-    return value;
-}
+// Fields are read without trusting their types (net/jsonfields.h).
+using JsonFields::interned;
+using JsonFields::member;
+using JsonFields::string;
+using JsonFields::text;
 
-// The member `key` of an object; null when it is absent or `object` is not an object.
-const Json &member(const Json &object, const char *key)
-{
-    if (!object.is_object())
-        return nullJson();
-    const auto it = object.find(key);
-    return it == object.end() ? nullJson() : *it;
-}
-
-std::string_view text(const Json &value)
-{
-    return value.is_string() ? std::string_view(value.get_ref<const std::string &>()) : std::string_view();
-}
-
-std::string_view text(const Json &object, const char *key)
-{
-    return text(member(object, key));
-}
-
-QByteArrayView bytes(std::string_view s)
-{
-    return QByteArrayView(s.data(), qsizetype(s.size()));
-}
-
-QString string(const Json &object, const char *key)
-{
-    const std::string_view s = text(object, key);
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-InternedString interned(const Json &object, const char *key)
-{
-    return InternedString::fromUtf8(bytes(text(object, key)));
-}
-
+// Absent, null or not a boolean: false.
 bool boolean(const Json &object, const char *key)
 {
-    const Json &value = member(object, key);
-    return value.is_boolean() && value.get<bool>();
+    return JsonFields::boolean(object, key).value_or(false);
 }
 
 std::optional<qint64> integer(const Json &object, const char *key)
@@ -95,7 +60,7 @@ T clamped(qint64 value)
 Timestamp time(const Json &object, const char *key)
 {
     // Zero times come as null; older servers send Go's zero time, 0001-01-01.
-    const Timestamp at = IsoTime::parse(bytes(text(object, key)));
+    const Timestamp at = JsonFields::time(object, key);
     return at > 0 ? at : 0;
 }
 
@@ -121,7 +86,7 @@ bool parseDocument(const QByteArray &body, Json *json, QString *error)
             at = qsizetype(parseError->byte);
         *error = tr("malformed JSON near byte %1: %2")
                      .arg(at)
-                     .arg(HttpReply::snippet(input->mid(std::max<qsizetype>(0, at - 60)), 120));
+                     .arg(HttpReply::snippet(QByteArrayView(*input).sliced(std::clamp<qsizetype>(at - 60, 0, input->size())), 120));
         return false;
     }
 }
@@ -153,9 +118,9 @@ QString joined(const Json &list, const char *key = nullptr)
     QStringList parts;
     if (list.is_array()) {
         for (const Json &item : list) {
-            const std::string_view s = key ? text(item, key) : text(item);
+            const QByteArrayView s = key ? text(item, key) : text(item);
             if (!s.empty())
-                parts.append(QString::fromUtf8(s.data(), qsizetype(s.size())));
+                parts.append(QString::fromUtf8(s));
         }
     }
     return parts.join(QStringLiteral(", "));
@@ -262,12 +227,12 @@ QString readTask(const Json &json, Task *out, QString *serverDisplayStatus)
 {
     if (!json.is_object())
         return tr("an element that is not an object");
-    const std::string_view id = text(json, "task_id");
+    const QByteArrayView id = text(json, "task_id");
     if (id.empty())
         return tr("an element without task_id");
 
     Task task;
-    task.id = QByteArray(id.data(), qsizetype(id.size()));
+    task.id = id.toByteArray();
     task.source = TaskSource::Evergreen;
     task.name = interned(json, "display_name");
     task.group = interned(json, "build_variant");

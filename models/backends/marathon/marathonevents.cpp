@@ -66,7 +66,7 @@ void MarathonEvents::sseError(SseParser::Error, qint64 droppedBytes, QByteArrayV
     problem(tr("Dropped an event of more than %1 bytes (the limit is %2); the stream goes on. It began: %3")
                 .arg(droppedBytes - 1)
                 .arg(m_config.maxFrameBytes)
-                .arg(HttpReply::snippet(head.toByteArray(), 80)));
+                .arg(HttpReply::snippet(head, 80)));
 }
 
 void MarathonEvents::taskUpdate(Event &event)
@@ -78,7 +78,7 @@ void MarathonEvents::taskUpdate(Event &event)
             ++m_counters.unmatched;
             return;
         }
-        m_batch.append(event.delta);
+        m_batch.append(std::move(event.delta));
         return;
     }
     quint8 flags = 0;
@@ -100,7 +100,7 @@ void MarathonEvents::taskUpdate(Event &event)
     m_recent.push_back(Recent{task.id, task.nativeStatus, task.reason, event.at});
     if (m_recent.size() > recentCapacity)
         m_recent.pop_front();
-    m_batch.append(event.delta);
+    m_batch.append(std::move(event.delta));   // the event is done with it
 }
 
 void MarathonEvents::instanceUpdate(const Event &event)

@@ -4,6 +4,7 @@
 #include "domain/isotime.h"
 #include "domain/marathonstatus.h"
 #include "net/httpreply.h"
+#include "net/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -20,54 +21,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("MarathonParser", text);
 }
 
-// --- Reading fields without trusting their types ---------------------------------------
-
-const json *member(const json &object, const char *key)
-{
-    if (!object.is_object())
-        return nullptr;
-    const auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
-
-QByteArrayView text(const json &object, const char *key)
-{
-    const json *value = member(object, key);
-    if (!value || !value->is_string())
-        return {};
-    const std::string &s = value->get_ref<const std::string &>();
-    return QByteArrayView(s.data(), qsizetype(s.size()));
-}
-
-QString qtext(const json &object, const char *key)
-{
-    return QString::fromUtf8(text(object, key));
-}
-
-InternedString interned(const json &object, const char *key)
-{
-    return InternedString::fromUtf8(text(object, key));
-}
-
-Timestamp timeOf(const json &object, const char *key)
-{
-    return IsoTime::parse(text(object, key));
-}
-
-std::optional<bool> boolean(const json &object, const char *key)
-{
-    const json *value = member(object, key);
-    if (!value || !value->is_boolean())
-        return std::nullopt;
-    return value->get<bool>();
-}
-
-const json &arrayOf(const json &object, const char *key)
-{
-    static const json empty = json::array();
-    const json *value = member(object, key);
-    return value && value->is_array() ? *value : empty;
-}
+// Fields are read without trusting their types (net/jsonfields.h).
+using JsonFields::boolean;
+using JsonFields::interned;
+using JsonFields::text;
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the rest is useful.
 QString shortWhat(const std::exception &error)
@@ -86,7 +43,7 @@ std::optional<json> parseJson(QByteArrayView data, QString *error)
     try {
         return json::parse(data.begin(), data.end());
     } catch (const json::exception &e) {
-        *error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(data.toByteArray()));
+        *error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(data));
     }
     return std::nullopt;
 }
@@ -113,11 +70,11 @@ Health healthOf(const json &results, QList<HealthCheckResult> *details)
     for (const json &result : results) {
         HealthCheckResult check;
         check.alive = boolean(result, "alive").value_or(false);
-        if (const json *failures = member(result, "consecutiveFailures"); failures && failures->is_number_integer())
+        if (const json *failures = JsonFields::lookup(result, "consecutiveFailures"); failures && failures->is_number_integer())
             check.consecutiveFailures = failures->get<int>();
-        check.lastSuccessAt = timeOf(result, "lastSuccess");
-        check.lastFailureAt = timeOf(result, "lastFailure");
-        check.lastFailureCause = qtext(result, "lastFailureCause");
+        check.lastSuccessAt = JsonFields::time(result, "lastSuccess");
+        check.lastFailureAt = JsonFields::time(result, "lastFailure");
+        check.lastFailureCause = JsonFields::string(result, "lastFailureCause");
         healthy = healthy && check.alive && !text(result, "firstSuccess").isEmpty();
         details->append(check);
     }
@@ -135,11 +92,11 @@ bool taskFromJson(const json &object, Task *task, quint8 *indexFlags)
     task->host = interned(object, "host");
     // /v2/tasks derives state from the condition: TASK_LOST never appears here.
     const QByteArrayView state = text(object, "state");
-    task->status = MarathonStatus::fromMesosState(QString::fromLatin1(state));
     task->nativeStatus = InternedString::fromUtf8(state);
+    task->status = MarathonStatus::fromMesosState(task->nativeStatus.view());
     // Inactive tasks (terminal, UnreachableInactive) carry neither time nor version.
-    task->startedAt = timeOf(object, "startedAt");
-    task->scheduledAt = timeOf(object, "stagedAt");
+    task->startedAt = JsonFields::time(object, "startedAt");
+    task->scheduledAt = JsonFields::time(object, "stagedAt");
     task->version = interned(object, "version");
     *indexFlags = quint8((task->startedAt ? MarathonTaskIndex::Started : 0)
                          | (task->scheduledAt ? MarathonTaskIndex::Staged : 0));
@@ -147,11 +104,11 @@ bool taskFromJson(const json &object, Task *task, quint8 *indexFlags)
     // Details only where there is something to show: most tasks have no health checks, and
     // ports and addresses are one click away in the raw record.
     QList<HealthCheckResult> checks;
-    if (const json *results = member(object, "healthCheckResults"))
+    if (const json *results = JsonFields::lookup(object, "healthCheckResults"))
         task->health = healthOf(*results, &checks);
     if (!checks.isEmpty())
         task->editDetails().healthChecks = std::move(checks);
-    task->setFlag(TaskFlag::HasLocalVolumes, !arrayOf(object, "localVolumes").empty());
+    task->setFlag(TaskFlag::HasLocalVolumes, !JsonFields::array(object, "localVolumes").empty());
     return true;
 }
 
@@ -184,10 +141,9 @@ void statusUpdate(const json &object, Event &event)
     task.message = InternedString::fromUtf8(message);
     task.reason = InternedString::fromUtf8(reason);
     task.nativeStatus = InternedString::fromUtf8(state);
-    const bool lost = QLatin1StringView(state.data(), state.size()).compare(lostState, Qt::CaseInsensitive) == 0;
+    const bool lost = task.nativeStatus.view().compare(lostState, Qt::CaseInsensitive) == 0;
     // Reason and message matter only to TASK_LOST; the rest maps by the state alone.
-    task.status = lost ? MarathonStatus::resolveLost(task.reason.view(), task.message.view())
-                       : MarathonStatus::fromMesosState(QString::fromLatin1(state));
+    task.status = MarathonStatus::fromMesosState(task.nativeStatus.view(), task.reason.view(), task.message.view());
     task.updatedAt = event.at;
 
     quint32 fields = TaskField::Source | TaskField::Name | TaskField::Group | TaskField::Message
@@ -233,21 +189,21 @@ void instanceChanged(const json &object, Event &event)
 {
     if (!needInstance(object, "instanceId", event))
         return;
-    event.conditionName = qtext(object, "condition");
+    event.conditionName = JsonFields::string(object, "condition");
     if (event.conditionName.isEmpty()) {
         event.kind = Event::Kind::Malformed;
         event.error = tr("instance_changed_event without condition");
         return;
     }
     event.condition = MarathonStatus::fromCondition(event.conditionName);
-    event.host = qtext(object, "host");
+    event.host = JsonFields::string(object, "host");
 }
 
 void healthChanged(const json &object, Event &event, const char *key, const char *flag)
 {
     if (!needInstance(object, key, event))
         return;
-    const json *value = member(object, flag);
+    const json *value = JsonFields::lookup(object, flag);
     if (value && value->is_boolean())
         event.health = value->get<bool>() ? Health::Healthy : Health::Unhealthy;
     else if (value && value->is_null())
@@ -272,10 +228,10 @@ void unhealthyKill(const json &object, Event &event)
     task.health = Health::Unhealthy;
     task.updatedAt = event.at;
     event.delta.fields = TaskField::Health | TaskField::UpdatedAt;
-    QString line = tr("Marathon killed unhealthy task %1 of %2").arg(QString::fromUtf8(taskId), qtext(object, "appId"));
-    if (const QString host = qtext(object, "host"); !host.isEmpty())
+    QString line = tr("Marathon killed unhealthy task %1 of %2").arg(QString::fromUtf8(taskId), JsonFields::string(object, "appId"));
+    if (const QString host = JsonFields::string(object, "host"); !host.isEmpty())
         line += tr(" on %1").arg(host);
-    if (const QString reason = qtext(object, "reason"); !reason.isEmpty())
+    if (const QString reason = JsonFields::string(object, "reason"); !reason.isEmpty())
         line += QStringLiteral(": ") + reason;
     event.logText = line;
     event.logSeverity = LogEntry::Severity::Warning;
@@ -294,7 +250,7 @@ QString actionsText(const json &actions)
         QByteArrayView target = text(action, "app");
         if (target.isEmpty())
             target = text(action, "pod");
-        parts.append(QString(qtext(action, "action") + u' ' + QString::fromUtf8(target)).trimmed());
+        parts.append(QString(JsonFields::string(action, "action") + u' ' + QString::fromUtf8(target)).trimmed());
     }
     const qsizetype shown = std::min<qsizetype>(parts.size(), 5);
     QString result = parts.mid(0, shown).join(QStringLiteral(", "));
@@ -307,11 +263,11 @@ QString actionsText(const json &actions)
 QString planTargets(const json &plan)
 {
     QStringList targets;
-    for (const json &step : arrayOf(plan, "steps")) {
-        for (const json &action : arrayOf(step, "actions")) {
-            QString target = qtext(action, "app");
+    for (const json &step : JsonFields::array(plan, "steps")) {
+        for (const json &action : JsonFields::array(step, "actions")) {
+            QString target = JsonFields::string(action, "app");
             if (target.isEmpty())
-                target = qtext(action, "pod");
+                target = JsonFields::string(action, "pod");
             if (!target.isEmpty() && !targets.contains(target))
                 targets.append(target);
         }
@@ -322,16 +278,16 @@ QString planTargets(const json &plan)
 void deployment(const json &object, Event &event)
 {
     static const json none;
-    const json *planPointer = member(object, "plan");
+    const json *planPointer = JsonFields::lookup(object, "plan");
     const json &plan = planPointer ? *planPointer : none;
     QByteArrayView id = text(object, "id");
     if (id.isEmpty())
         id = text(plan, "id");
     const QString deploymentName = tr("Deployment %1").arg(shortId(id));
-    const json *step = member(object, "currentStep");
-    const QString stepText = step ? actionsText(arrayOf(*step, "actions")) : QString();
+    const json *step = JsonFields::lookup(object, "currentStep");
+    const QString stepText = step ? actionsText(JsonFields::array(*step, "actions")) : QString();
     const QString targets = planTargets(plan);
-    const QString reason = qtext(object, "reason");
+    const QString reason = JsonFields::string(object, "reason");
     event.kind = Event::Kind::Ignored;
     event.logSeverity = LogEntry::Severity::Info;
     if (event.type == "deployment_info") {
@@ -385,15 +341,15 @@ void logOnly(const json &object, Event &event)
 {
     event.kind = Event::Kind::Ignored;
     if (event.type == "app_terminated_event") {
-        event.logText = tr("App %1 was removed from Marathon").arg(qtext(object, "appId"));
+        event.logText = tr("App %1 was removed from Marathon").arg(JsonFields::string(object, "appId"));
     } else if (event.type == "group_change_failed") {
-        event.logText = tr("Group change of %1 failed: %2").arg(qtext(object, "groupId"), qtext(object, "reason"));
+        event.logText = tr("Group change of %1 failed: %2").arg(JsonFields::string(object, "groupId"), JsonFields::string(object, "reason"));
         event.logSeverity = LogEntry::Severity::Warning;
     } else if (event.type == "scheduler_disconnected_event") {
         event.logText = tr("Marathon lost its connection to the Mesos master");
         event.logSeverity = LogEntry::Severity::Warning;
     } else {
-        event.logText = tr("Marathon registered with the Mesos master %1").arg(qtext(object, "master"));
+        event.logText = tr("Marathon registered with the Mesos master %1").arg(JsonFields::string(object, "master"));
     }
 }
 
@@ -456,13 +412,13 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
     };
     try {
         const json root = json::parse(body.begin(), body.end(), callback);
-        const json *tasks = member(root, "tasks");
+        const json *tasks = JsonFields::lookup(root, "tasks");
         if (!sawTasks || !tasks || !tasks->is_array())
-            result.error = tr("not a task listing: %1").arg(HttpReply::snippet(body.toByteArray()));
+            result.error = tr("not a task listing: %1").arg(HttpReply::snippet(body));
         else
             result.skipped += int(tasks->size());   // entries that were not objects
     } catch (const json::exception &e) {
-        result.error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(body.toByteArray()));
+        result.error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(body));
     }
     return result;
 }
@@ -480,15 +436,15 @@ MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByte
     if (!parsed->is_object()) {
         event.kind = Event::Kind::Malformed;
         event.error = tr("%1 frame is not a JSON object: %2")
-                          .arg(QString::fromUtf8(event.type), HttpReply::snippet(data.toByteArray()));
+                          .arg(QString::fromUtf8(event.type), HttpReply::snippet(data));
         return event;
     }
     if (const QByteArrayView type = text(*parsed, "eventType"); !type.isEmpty() && type != event.type)
         event.type = typeName(type);
-    event.at = timeOf(*parsed, "timestamp");
+    event.at = JsonFields::time(*parsed, "timestamp");
     dispatchEvent(*parsed, event);
     if (event.kind == Event::Kind::Malformed)
-        event.error += tr(" near: %1").arg(HttpReply::snippet(data.toByteArray()));
+        event.error += tr(" near: %1").arg(HttpReply::snippet(data));
     return event;
 }
 
@@ -505,10 +461,10 @@ std::optional<QList<QByteArray>> MarathonParser::killedIds(QByteArrayView body)
 {
     QString error;
     const std::optional<json> parsed = parseJson(body, &error);
-    if (!parsed || !member(*parsed, "tasks"))
+    if (!parsed || !JsonFields::lookup(*parsed, "tasks"))
         return std::nullopt;
     QList<QByteArray> ids;
-    for (const json &task : arrayOf(*parsed, "tasks"))
+    for (const json &task : JsonFields::array(*parsed, "tasks"))
         ids.append(text(task, "id").toByteArray());
     return ids;
 }
@@ -517,7 +473,7 @@ QString MarathonParser::deploymentId(QByteArrayView body)
 {
     QString error;
     const std::optional<json> parsed = parseJson(body, &error);
-    return parsed ? qtext(*parsed, "deploymentId") : QString();
+    return parsed ? JsonFields::string(*parsed, "deploymentId") : QString();
 }
 
 QString MarathonParser::prettyTask(QByteArrayView body, QByteArrayView taskId, QString *error)
@@ -525,7 +481,7 @@ QString MarathonParser::prettyTask(QByteArrayView body, QByteArrayView taskId, Q
     const std::optional<json> parsed = parseJson(body, error);
     if (!parsed)
         return {};
-    for (const json &task : arrayOf(*parsed, "tasks")) {
+    for (const json &task : JsonFields::array(*parsed, "tasks")) {
         if (text(task, "id") == taskId)
             return QString::fromStdString(task.dump(2));
     }
