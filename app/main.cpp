@@ -10,7 +10,6 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-#include <cmath>
 #include <cstdio>
 
 namespace {
@@ -68,10 +67,10 @@ int main(int argc, char *argv[])
 
     MainWindow window(&session);
     if (parser.isSet(QStringLiteral("unreachable-after"))) {
-        bool ok = false;
-        const double minutes = parser.value(QStringLiteral("unreachable-after")).toDouble(&ok);
-        if (!ok || !std::isfinite(minutes) || minutes < 0 || minutes > 7 * 24 * 60) {
-            std::fprintf(stderr, "taskmon: --unreachable-after wants minutes from 0 to 10080.\n");
+        double minutes = 0;
+        if (!ConnectionOptions::readNumber(parser, QStringLiteral("unreachable-after"), 0, 7 * 24 * 60, &minutes,
+                                           &error, QApplication::translate("main", "minutes"))) {
+            std::fprintf(stderr, "taskmon: %s\n", qPrintable(error));
             return 2;
         }
         window.tableModel()->setUnreachableThreshold(qint64(minutes * 60 * 1000));

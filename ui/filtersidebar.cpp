@@ -6,6 +6,7 @@
 #include "store/statuscounts.h"
 #include "theme.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QLocale>
 
@@ -139,10 +140,16 @@ void FilterSidebar::syncDynamicSection(Section section,
                                        const QList<std::tuple<QString, QString, int, int>> &entries)
 {
     QTreeWidgetItem *parentItem = m_sections.value(section);
+    // One pass over the children: a section may hold hundreds of groups.
+    QHash<QString, QTreeWidgetItem *> shown;
+    shown.reserve(parentItem->childCount());
+    for (int i = 0; i < parentItem->childCount(); ++i)
+        shown.insert(parentItem->child(i)->data(0, KeyRole).toString(), parentItem->child(i));
     QSet<QString> present;
     for (const auto &[key, label, count, order] : entries) {
         present.insert(key);
-        setCount(ensureEntry(section, key, label, order), count);
+        QTreeWidgetItem *item = shown.value(key);
+        setCount(item ? item : ensureEntry(section, key, label, order), count);
     }
     // Entries that emptied out go, unless they are the active filter (it must stay visible
     // so it can be lifted).

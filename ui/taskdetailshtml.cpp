@@ -23,9 +23,9 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString iconUrl(Status status)
+QString iconUrl(Status status, Theme theme)
 {
-    return QStringLiteral("status:%1").arg(int(status));
+    return QStringLiteral("status:%1/%2").arg(int(status)).arg(int(theme));
 }
 
 QString badge(Status status, Theme theme, const QString &label = {})
@@ -33,7 +33,7 @@ QString badge(Status status, Theme theme, const QString &label = {})
     const BadgeColors colors = StatusPalette::colors(status, theme);
     return QStringLiteral("<img src=\"%1\" width=\"14\" height=\"14\" style=\"vertical-align: middle\"> "
                           "<span style=\"background-color:%2; color:%3;\">&nbsp;%4&nbsp;</span>")
-        .arg(iconUrl(status), UiTheme::color(colors.fill).name(), UiTheme::color(colors.text).name(),
+        .arg(iconUrl(status, theme), UiTheme::color(colors.fill).name(), UiTheme::color(colors.text).name(),
              esc(label.isEmpty() ? StatusTaxonomy::label(status) : label));
 }
 
@@ -132,10 +132,14 @@ QString TaskDetailsHtml::build(const TaskStore &store, int row, const ActionCont
 {
     const Task &task = store.at(row);
     const Timestamp now = store.now();
-    // Every status icon the page may show, registered once per document.
+    // Every status icon the page may show, registered once per document and theme: the
+    // pane is rebuilt several times a second while its task changes.
     for (int i = 0; i < StatusCount; ++i) {
-        document->addResource(QTextDocument::ImageResource, QUrl(iconUrl(Status(i))),
-                              BadgePainter::statusIcon(Status(i), theme, 14, 2.0).toImage());
+        const QUrl url(iconUrl(Status(i), theme));
+        if (!document->resource(QTextDocument::ImageResource, url).isValid()) {
+            document->addResource(QTextDocument::ImageResource, url,
+                                  BadgePainter::statusIcon(Status(i), theme, 14, 2.0).toImage());
+        }
     }
 
     const QString muted = theme == Theme::Dark ? QStringLiteral("#889397") : QStringLiteral("#5C6C75");

@@ -38,7 +38,7 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     // The status column: the selection background, then the badge instead of text.
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
-    background.text.clear();
+    const QString label = std::exchange(background.text, {});   // the badge draws it
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : nullptr;
     if (style)
@@ -47,7 +47,7 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setFont(option.font);
     BadgePainter::paint(painter, option.rect.adjusted(2, 0, -2, 0), status, theme,
-                        index.data(Qt::DisplayRole).toString());
+                        label);
     painter->restore();
 }
 

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-#include <cmath>
 
 namespace {
 QString tr(const char *text)
@@ -59,15 +58,10 @@ bool fail(QString *error, const QString &message, const QString &command = {})
 bool readSeconds(const QCommandLineParser &parser, const QString &name, double *seconds, QString *error,
                  const QString &command)
 {
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    *seconds = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(*seconds) || *seconds < 0 || *seconds > CliInvocation::MaxSeconds) {
-        return fail(error, tr("--%1 wants a number of seconds from 0 to %2, not “%3”.")
-                               .arg(name).arg(CliInvocation::MaxSeconds).arg(parser.value(name)),
-                    command);
-    }
+    QString problem;
+    if (!ConnectionOptions::readNumber(parser, name, 0, CliInvocation::MaxSeconds, seconds, &problem,
+                                       tr("a number of seconds")))
+        return fail(error, problem, command);
     return true;
 }
 

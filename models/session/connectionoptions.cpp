@@ -16,22 +16,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ConnectionOptions", text);
 }
 
-bool readNumber(const QCommandLineParser &parser, const QString &name, double low, double high,
-                double *value, QString *error)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const double number = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(number) || number < low || number > high) {
-        *error = tr("--%1 wants a number from %2 to %3, not “%4”.")
-                     .arg(name, QString::number(low, 'f', 0), QString::number(high, 'f', 0), parser.value(name));
-        return false;
-    }
-    *value = number;
-    return true;
-}
-
 bool readServerUrl(const QString &option, const QString &text, QUrl *url, QString *error)
 {
     *url = QUrl::fromUserInput(text);
@@ -69,6 +53,23 @@ void ConnectionOptions::addTo(QCommandLineParser *parser)
     parser->addOption({QStringLiteral("poll-interval"), tr("Seconds between Evergreen polls (default 30; 10 while tasks run)."), tr("SECONDS")});
     parser->addOption({QStringLiteral("insecure"), tr("Accept invalid TLS certificates (test servers only; logged as a warning).")});
     parser->addOption({QStringLiteral("read-only"), tr("Disable every action.")});
+}
+
+bool ConnectionOptions::readNumber(const QCommandLineParser &parser, const QString &name, double low,
+                                   double high, double *value, QString *error, const QString &what)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double number = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(number) || number < low || number > high) {
+        *error = tr("--%1 wants %2 from %3 to %4, not “%5”.")
+                     .arg(name, what.isEmpty() ? tr("a number") : what, QString::number(low, 'f', 0),
+                          QString::number(high, 'f', 0), parser.value(name));
+        return false;
+    }
+    *value = number;
+    return true;
 }
 
 bool ConnectionOptions::read(const QCommandLineParser &parser, QString *error)
