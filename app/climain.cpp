@@ -2,6 +2,8 @@
 #include "cli/cliinvocation.h"
 #include "cli/clirunner.h"
 #include "session/session.h"
+#include "systems/connectionoptions.h"
+#include "systems/registersystems.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -42,6 +44,7 @@ CliTerminal terminal()
 
 int main(int argc, char *argv[])
 {
+    registerSystems();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskmon-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("taskmon"));
@@ -50,8 +53,12 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     CliInvocation invocation;
+    ConnectionOptions connections;
+    const CliInvocation::ConnectionParsing parsing{
+        &ConnectionOptions::addTo,
+        [&connections](const QCommandLineParser &parser, QString *error) { return connections.read(parser, error); }};
     QString error;
-    if (!CliInvocation::parse(QCoreApplication::arguments().mid(1), &invocation, &error)) {
+    if (!CliInvocation::parse(QCoreApplication::arguments().mid(1), parsing, &invocation, &error)) {
         err << QStringLiteral("taskmon-cli: ") << error << Qt::endl;
         return CliInvocation::Usage;
     }
@@ -61,8 +68,8 @@ int main(int argc, char *argv[])
     }
 
     Session session;
-    session.setReadOnly(invocation.connection.readOnly);
-    for (Backend *backend : invocation.connection.createBackends())
+    session.setReadOnly(connections.readOnly);
+    for (Backend *backend : connections.createBackends())
         session.addBackend(backend);
     CliRunner runner(invocation, &session, &out, &err, terminal());
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });

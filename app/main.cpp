@@ -3,8 +3,10 @@
 #include "mainwindow.h"
 #include "theme.h"
 
-#include "session/connectionoptions.h"
+#include "session/optionreader.h"
 #include "session/session.h"
+#include "systems/connectionoptions.h"
+#include "systems/registersystems.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,6 +29,7 @@ void scheduleScreenshot(MainWindow *window, const QString &path, int delayMs)
 
 int main(int argc, char *argv[])
 {
+    registerSystems();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("taskmon"));
     QApplication::setOrganizationName(QStringLiteral("taskmon"));
@@ -68,8 +71,8 @@ int main(int argc, char *argv[])
     MainWindow window(&session);
     if (parser.isSet(QStringLiteral("unreachable-after"))) {
         double minutes = 0;
-        if (!ConnectionOptions::readNumber(parser, QStringLiteral("unreachable-after"), 0, 7 * 24 * 60, &minutes,
-                                           &error, QApplication::translate("main", "minutes"))) {
+        if (!OptionReader::readNumber(parser, QStringLiteral("unreachable-after"), 0, 7 * 24 * 60, &minutes,
+                                      &error, QApplication::translate("main", "minutes"))) {
             std::fprintf(stderr, "taskmon: %s\n", qPrintable(error));
             return 2;
         }

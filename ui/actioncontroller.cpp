@@ -1,45 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "actioncontroller.h"
 
-#include "domain/plural.h"
 #include "itemmodels/taskfiltermodel.h"
 #include "itemmodels/tasktablemodel.h"
 #include "prioritydialog.h"
 #include "session/session.h"
+#include "system/systemregistry.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
 #include <QMenu>
 #include <QMessageBox>
 
+#include <algorithm>
+
 namespace {
-struct ActionLook
-{
-    TaskAction action;
-    QKeySequence shortcut;
-    const char *whatItDoes;
-};
-
-const ActionLook looks[] = {
-    {TaskAction::Abort, {}, QT_TRANSLATE_NOOP("ActionController", "Abort the running Evergreen task")},
-    {TaskAction::Restart, QKeySequence(Qt::CTRL | Qt::Key_R), QT_TRANSLATE_NOOP("ActionController", "Run a finished Evergreen task again")},
-    {TaskAction::Schedule, {}, QT_TRANSLATE_NOOP("ActionController", "Let the Evergreen scheduler run the task")},
-    {TaskAction::Unschedule, {}, QT_TRANSLATE_NOOP("ActionController", "Keep the Evergreen scheduler from running the task")},
-    {TaskAction::SetPriority, QKeySequence(Qt::CTRL | Qt::Key_P), QT_TRANSLATE_NOOP("ActionController", "Change the Evergreen priority (−1 to 100)")},
-    {TaskAction::OverrideDependencies, {}, QT_TRANSLATE_NOOP("ActionController", "Run the blocked task although a dependency failed")},
-    {TaskAction::Kill, {}, QT_TRANSLATE_NOOP("ActionController", "Kill the Marathon task; Marathon launches a replacement")},
-    {TaskAction::KillAndScale, {}, QT_TRANSLATE_NOOP("ActionController", "Kill the task and scale its app down by one")},
-    {TaskAction::KillAndWipe, {}, QT_TRANSLATE_NOOP("ActionController", "Kill a resident task and free its local volumes")},
-    {TaskAction::RestartApp, {}, QT_TRANSLATE_NOOP("ActionController", "Rolling restart of the task's whole Marathon app")},
-};
-
 QString menuText(TaskAction action)
 {
     QString text = TaskActions::label(action);
     text.replace(u'&', QStringLiteral("&&"));
-    if (action == TaskAction::SetPriority)
+    if (TaskActions::definition(action).input != ActionInput::None)
         text += u'…';
     return text;
+}
+
+bool takesValue(TaskAction action)
+{
+    return TaskActions::definition(action).input == ActionInput::Priority;
 }
 } // namespace
 
@@ -51,24 +38,32 @@ ActionController::ActionController(Session *session, TaskFilterModel *proxy, QIt
     , m_selection(selection)
     , m_dialogParent(dialogParent)
 {
-    for (const ActionLook &look : looks) {
-        auto *qaction = new QAction(menuText(look.action), this);
-        qaction->setObjectName(QStringLiteral("action-") + QString(TaskActions::key(look.action)));
-        qaction->setShortcut(look.shortcut);
+    // One QAction per registered action, as its system describes it.
+    QStringList stopLabels;
+    for (int i = 0; i < TaskActions::count(); ++i) {
+        const auto action = TaskAction(i);
+        const ActionDefinition &definition = TaskActions::definition(action);
+        auto *qaction = new QAction(menuText(action), this);
+        qaction->setObjectName(QStringLiteral("action-") + QString(definition.key));
+        qaction->setShortcut(QKeySequence::fromString(QString::fromLatin1(definition.shortcut), QKeySequence::PortableText));
         qaction->setShortcutContext(Qt::WindowShortcut);
-        qaction->setStatusTip(tr(look.whatItDoes));
-        const TaskAction action = look.action;
+        qaction->setStatusTip(TaskActions::help(action));
         connect(qaction, &QAction::triggered, this, [this, action] { trigger(action); });
         m_actions.insert(int(action), qaction);
+        if (definition.stopsTask) {
+            m_stopActions.append(action);
+            stopLabels.append(TaskActions::label(action));
+        }
     }
-    m_stop = new QAction(tr("Abort / Kill"), this);
+    // Del stops whatever runs, each system its own way (abort, kill).
+    m_stop = new QAction(stopLabels.join(QStringLiteral(" / ")), this);
     m_stop->setObjectName(QStringLiteral("action-stop"));
     m_stop->setShortcut(QKeySequence::Delete);
     connect(m_stop, &QAction::triggered, this, [this] {
-        if (action(TaskAction::Abort)->isEnabled())
-            trigger(TaskAction::Abort);
-        if (action(TaskAction::Kill)->isEnabled())
-            trigger(TaskAction::Kill);
+        for (TaskAction stop : std::as_const(m_stopActions)) {
+            if (action(stop)->isEnabled())
+                trigger(stop);
+        }
     });
 
     m_confirm = [this](const QString &title, const QString &text, const QString &details) {
@@ -77,8 +72,8 @@ ActionController::ActionController(Session *session, TaskFilterModel *proxy, QIt
         box.setDefaultButton(QMessageBox::Ok);
         return box.exec() == QMessageBox::Ok;
     };
-    m_askPriority = [this](int current, int taskCount) -> std::optional<PriorityChoice> {
-        PriorityDialog dialog(current, taskCount, m_dialogParent);
+    m_askPriority = [this](TaskAction action, int current, int taskCount) -> std::optional<PriorityChoice> {
+        PriorityDialog dialog(TaskActions::definition(action), current, taskCount, m_dialogParent);
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
         return PriorityChoice{dialog.priority(), dialog.adminRequest()};
@@ -100,24 +95,30 @@ ActionController::ActionController(Session *session, TaskFilterModel *proxy, QIt
 QList<QAction *> ActionController::allActions() const
 {
     QList<QAction *> list;
-    for (const ActionLook &look : looks)
-        list.append(m_actions.value(int(look.action)));
+    for (int i = 0; i < TaskActions::count(); ++i)
+        list.append(m_actions.value(i));
     return list;
 }
 
 void ActionController::populateMenu(QMenu *menu) const
 {
-    const TaskAction evergreen[] = {TaskAction::Abort, TaskAction::Restart, TaskAction::Schedule,
-                                    TaskAction::Unschedule, TaskAction::SetPriority,
-                                    TaskAction::OverrideDependencies};
-    const TaskAction marathon[] = {TaskAction::Kill, TaskAction::KillAndScale,
-                                   TaskAction::KillAndWipe, TaskAction::RestartApp};
+    // The actions of each system together, in the order the systems were registered; an
+    // action two systems declare stands with the first.
     menu->setToolTipsVisible(true);
-    for (TaskAction a : evergreen)
-        menu->addAction(action(a));
-    menu->addSeparator();
-    for (TaskAction a : marathon)
-        menu->addAction(action(a));
+    ActionSet shown;
+    for (SystemId system : SystemRegistry::systems()) {
+        bool any = false;
+        for (int i = 0; i < TaskActions::count(); ++i) {
+            const auto a = TaskAction(i);
+            if (!TaskActions::concerns(a, system) || shown.contains(a))
+                continue;
+            if (!any && !shown.isEmpty())
+                menu->addSeparator();
+            menu->addAction(action(a));
+            shown.insert(a);
+            any = true;
+        }
+    }
 }
 
 void ActionController::scheduleUpdate()
@@ -167,12 +168,13 @@ void ActionController::updateActions()
         ++selected;
     }
     const ActionContext &context = m_session->actionContext();
-    for (const ActionLook &look : looks) {
+    for (int i = 0; i < TaskActions::count(); ++i) {
+        const auto action = TaskAction(i);
         int applicable = 0;
         QHash<QString, int> refused;
         QString reason;
         for (const Kind &kind : std::as_const(kinds)) {
-            const ActionVerdict verdict = ActionRules::check(*kind.representative, look.action, context);
+            const ActionVerdict verdict = ActionRules::check(*kind.representative, action, context);
             if (verdict.allowed) {
                 applicable += kind.count;
             } else {
@@ -180,9 +182,9 @@ void ActionController::updateActions()
                 reason = verdict.reason;
             }
         }
-        QAction *qaction = m_actions.value(int(look.action));
+        QAction *qaction = m_actions.value(i);
         qaction->setEnabled(applicable > 0);
-        QString tip = tr(look.whatItDoes);
+        QString tip = TaskActions::help(action);
         if (selected == 0) {
             tip = tr("Select one or more tasks first.");
         } else if (applicable == 0 && selected == 1) {
@@ -196,7 +198,8 @@ void ActionController::updateActions()
         }
         qaction->setToolTip(tip);
     }
-    m_stop->setEnabled(action(TaskAction::Abort)->isEnabled() || action(TaskAction::Kill)->isEnabled());
+    m_stop->setEnabled(std::any_of(m_stopActions.cbegin(), m_stopActions.cend(),
+                                   [this](TaskAction stop) { return action(stop)->isEnabled(); }));
 }
 
 void ActionController::trigger(TaskAction action)
@@ -208,13 +211,13 @@ void ActionController::trigger(TaskAction action)
         return;
     }
     ActionOptions options;
-    if (action == TaskAction::SetPriority) {
-        const auto choice = m_askPriority(tasks[plan.applicable.first()].priority, int(plan.applicable.size()));
+    if (takesValue(action)) {
+        const auto choice = m_askPriority(action, tasks[plan.applicable.first()].priority, int(plan.applicable.size()));
         if (!choice)
             return;
         options.priority = choice->priority;
         options.adminRequest = choice->adminRequest;
-        const QString refusal = ActionRules::checkPriority(options.priority, options.adminRequest);
+        const QString refusal = ActionRules::checkValue(action, options.priority, options.adminRequest);
         if (!refusal.isEmpty()) {
             emit message(refusal);
             return;
@@ -229,7 +232,7 @@ void ActionController::trigger(TaskAction action)
         for (const auto &[index, verdict] : plan.rejected)
             details.append(tr("skipped: %1 — %2").arg(tasks[index].idString(), verdict.reason));
         QString text = plan.summary() + u'.';
-        if (action == TaskAction::SetPriority)
+        if (takesValue(action))
             text += u' ' + tr("New priority: %1.").arg(options.priority);
         if (!m_confirm(TaskActions::label(action), text, details.join(u'\n')))
             return;
@@ -241,7 +244,7 @@ void ActionController::trigger(TaskAction action)
         ids.append(tasks[index].id);
     const quint64 id = m_session->perform(action, ids, options);
     m_sent.insert(id, Sent{action, options});
-    emit message(tr("%1 sent for %2").arg(TaskActions::label(action), countOf(int(ids.size()), "ActionController", "task", "tasks")));
+    emit message(tr("%1 sent for %n task(s)", nullptr, int(ids.size())).arg(TaskActions::label(action)));
 }
 
 void ActionController::onActionFinished(const ActionOutcome &outcome)
@@ -253,20 +256,24 @@ void ActionController::onActionFinished(const ActionOutcome &outcome)
     m_sent.erase(it);
     emit resultsReady(outcome);
 
-    // Marathon refused because a deployment holds the app: offer to force it.
+    // The server refused because a lock holds the task (a Marathon deployment): offer to force it.
     QList<QByteArray> forceable;
     QString serverSays;
+    QString question;
     for (const ActionResult &result : outcome.results) {
         if (result.forceable && !result.ok) {
             forceable.append(result.taskId);
             serverSays = result.message;
+            question = result.forceQuestion;
         }
     }
     if (forceable.isEmpty() || sent.options.force)
         return;
-    const QString text = tr("Marathon refused %1 for %2: %3\n\nForce it? This cancels the deployment that holds the app.")
-                             .arg(TaskActions::label(sent.action),
-                                  countOf(int(forceable.size()), "ActionController", "task", "tasks"), serverSays);
+    if (question.isEmpty())
+        question = tr("Force it?");
+    const QString text = tr("The server refused %1 for %n task(s): %2", nullptr, int(forceable.size()))
+                             .arg(TaskActions::label(sent.action), serverSays)
+        + QStringLiteral("\n\n") + question;
     if (!m_confirm(tr("Force %1").arg(TaskActions::label(sent.action)), text,
                    QString::fromUtf8(forceable.join('\n')))) {
         return;

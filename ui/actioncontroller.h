@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "system/backend.h"
 #include "domain/actionrules.h"
 
 #include <QHash>
@@ -36,13 +36,13 @@ public:
     };
     // Seams for tests; the defaults show dialogs.
     using Confirm = std::function<bool(const QString &title, const QString &text, const QString &details)>;
-    using AskPriority = std::function<std::optional<PriorityChoice>(int current, int taskCount)>;
+    using AskPriority = std::function<std::optional<PriorityChoice>(TaskAction action, int current, int taskCount)>;
 
     ActionController(Session *session, TaskFilterModel *proxy, QItemSelectionModel *selection,
                      QWidget *dialogParent);
 
     QAction *action(TaskAction action) const { return m_actions.value(int(action)); }
-    // Del: abort what Evergreen runs and kill what Marathon runs.
+    // Del: stop what runs, each system its own way (abort on Evergreen, kill on Marathon).
     QAction *stopAction() const { return m_stop; }
     QList<QAction *> allActions() const;
     void populateMenu(QMenu *menu) const;
@@ -69,6 +69,7 @@ private:
     QWidget *m_dialogParent;
     QHash<int, QAction *> m_actions;
     QAction *m_stop = nullptr;
+    QList<TaskAction> m_stopActions;   // the systems' stopsTask actions, which Del sends
     QTimer m_updateTimer;
     Confirm m_confirm;
     AskPriority m_askPriority;

@@ -106,7 +106,13 @@ int BadgePainter::paint(QPainter *painter, const QRect &rect, Status status, The
 
 QPixmap BadgePainter::statusIcon(Status status, Theme theme, int size, qreal devicePixelRatio)
 {
-    const BadgeColors colors = StatusPalette::colors(status, theme);
+    const StatusInfo &info = StatusTaxonomy::info(status);
+    return icon(info.palette, info.glyph, theme, size, devicePixelRatio);
+}
+
+QPixmap BadgePainter::icon(PaletteClass paletteClass, Glyph glyphName, Theme theme, int size, qreal devicePixelRatio)
+{
+    const BadgeColors colors = StatusPalette::colors(paletteClass, theme);
     const int pixels = qRound(size * devicePixelRatio);
     QPixmap pixmap(pixels, pixels);
     pixmap.fill(Qt::transparent);
@@ -117,7 +123,7 @@ QPixmap BadgePainter::statusIcon(Status status, Theme theme, int size, qreal dev
         p.setBrush(UiTheme::color(colors.fill));
         p.drawRoundedRect(QRectF(0.5, 0.5, pixels - 1, pixels - 1), pixels / 5.0, pixels / 5.0);
         const int inner = qRound(pixels * 0.7);
-        const QPixmap mark = glyph(StatusTaxonomy::info(status).glyph, UiTheme::color(colors.text), inner, 1.0);
+        const QPixmap mark = glyph(glyphName, UiTheme::color(colors.text), inner, 1.0);
         p.drawPixmap((pixels - inner) / 2, (pixels - inner) / 2, mark);
     }
     pixmap.setDevicePixelRatio(devicePixelRatio);

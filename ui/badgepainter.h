@@ -26,4 +26,6 @@ public:
     static QPixmap glyph(Glyph glyph, const QColor &color, int size, qreal devicePixelRatio);
     // A small square icon of the status (solid colour and white glyph) for lists and menus.
     static QPixmap statusIcon(Status status, Theme theme, int size, qreal devicePixelRatio);
+    // The same for a palette class and glyph: the icons of the failure kinds.
+    static QPixmap icon(PaletteClass paletteClass, Glyph glyph, Theme theme, int size, qreal devicePixelRatio);
 };

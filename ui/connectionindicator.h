@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "session/connectionstatus.h"
+#include "system/connectionstatus.h"
 
 #include <QLabel>
 

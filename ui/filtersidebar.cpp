@@ -4,6 +4,7 @@
 #include "badgepainter.h"
 #include "itemmodels/taskformat.h"
 #include "store/statuscounts.h"
+#include "system/systemregistry.h"
 #include "theme.h"
 
 #include <QHash>
@@ -16,7 +17,7 @@ namespace {
 quint64 statusesLabelled(const QString &label)
 {
     quint64 mask = 0;
-    for (int i = 1; i < StatusCount; ++i) {
+    for (int i = 1; i < StatusTaxonomy::count(); ++i) {
         if (StatusTaxonomy::label(Status(i)) == label)
             mask |= quint64(1) << i;
     }
@@ -25,7 +26,7 @@ quint64 statusesLabelled(const QString &label)
 
 Status firstStatusLabelled(const QString &label)
 {
-    for (int i = 1; i < StatusCount; ++i) {
+    for (int i = 1; i < StatusTaxonomy::count(); ++i) {
         if (StatusTaxonomy::label(Status(i)) == label)
             return Status(i);
     }
@@ -64,17 +65,16 @@ FilterSidebar::FilterSidebar(QWidget *parent)
     const Stage stages[] = {Stage::Scheduled, Stage::InProgress, Stage::Finished};
     for (Stage stage : stages)
         ensureEntry(StageSection, QString::number(int(stage)), StatusTaxonomy::stageName(stage), int(stage));
-    const std::pair<FailureKind, Status> kinds[] = {{FailureKind::Test, Status::EvgFailed},
-                                                     {FailureKind::System, Status::EvgSystemFailed},
-                                                     {FailureKind::Setup, Status::EvgSetupFailed},
-                                                     {FailureKind::None, Status::EvgSuccess}};
+    const FailureKind kinds[] = {FailureKind::Test, FailureKind::System, FailureKind::Setup, FailureKind::None};
     int order = 0;
-    for (const auto &[kind, example] : kinds) {
+    for (const FailureKind kind : kinds) {
         QTreeWidgetItem *item = ensureEntry(KindSection, QString::number(int(kind)),
                                             kind == FailureKind::None ? tr("No failure")
                                                                       : StatusTaxonomy::failureKindName(kind),
                                             order++);
-        item->setIcon(0, QIcon(BadgePainter::statusIcon(example, UiTheme::current(), 14, devicePixelRatioF())));
+        item->setIcon(0, QIcon(BadgePainter::icon(StatusTaxonomy::failureKindPalette(kind),
+                                                  StatusTaxonomy::failureKindGlyph(kind), UiTheme::current(), 14,
+                                                  devicePixelRatioF())));
     }
     connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) { onClicked(item); });
     expandAll();
@@ -176,7 +176,7 @@ void FilterSidebar::updateCounts(const StatusCounts &counts)
     // Statuses of both systems that share a label are one entry ("Running", "Failed").
     QHash<QString, int> byLabel;
     QHash<QString, int> rank;
-    for (int i = 1; i < StatusCount; ++i) {
+    for (int i = 1; i < StatusTaxonomy::count(); ++i) {
         const int count = counts.status(Status(i));
         if (count == 0)
             continue;
@@ -200,9 +200,9 @@ void FilterSidebar::updateCounts(const StatusCounts &counts)
     }
 
     QList<std::tuple<QString, QString, int, int>> sources;
-    for (int s = 0; s < TaskSourceCount; ++s) {
-        if (const int count = counts.source(TaskSource(s)))
-            sources.append({QString::number(s), TaskFormat::sourceName(TaskSource(s)), count, s});
+    for (SystemId s : SystemRegistry::systems()) {
+        if (const int count = counts.source(s))
+            sources.append({QString::number(s), TaskFormat::sourceName(s), count, s});
     }
     syncDynamicSection(SourceSection, sources);
 
@@ -259,7 +259,7 @@ void FilterSidebar::applySelectionToFacets()
     if (m_active.contains(StatusSection))
         facets.statuses = statusesLabelled(m_active.value(StatusSection));
     if (m_active.contains(SourceSection))
-        facets.source = TaskSource(number(SourceSection));
+        facets.source = SystemId(number(SourceSection));
     if (m_active.contains(GroupSection))
         facets.group = InternedString::fromId(m_active.value(GroupSection).toUInt());
     refreshStyles();

@@ -17,7 +17,7 @@ struct SidebarFacets
     std::optional<Stage> stage;
     std::optional<FailureKind> kind;
     quint64 statuses = 0;            // statuses sharing the chosen label
-    std::optional<TaskSource> source;
+    std::optional<SystemId> source;
     std::optional<InternedString> group;
     bool operator==(const SidebarFacets &) const = default;
 };

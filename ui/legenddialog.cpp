@@ -69,7 +69,7 @@ LegendDialog::LegendDialog(QWidget *parent)
         QStringList seen;
         auto *badges = new QHBoxLayout;
         badges->setSpacing(2);
-        for (int i = 1; i < StatusCount; ++i) {
+        for (int i = 1; i < StatusTaxonomy::count(); ++i) {
             const auto status = Status(i);
             const StatusInfo &info = StatusTaxonomy::info(status);
             const QString label = StatusTaxonomy::label(status);

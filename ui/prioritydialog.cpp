@@ -2,28 +2,29 @@
 #include "prioritydialog.h"
 
 #include "domain/actionrules.h"
-#include "domain/plural.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-PriorityDialog::PriorityDialog(int current, int taskCount, QWidget *parent)
+PriorityDialog::PriorityDialog(const ActionDefinition &action, int current, int taskCount, QWidget *parent)
     : QDialog(parent)
+    , m_action(action)
 {
-    setWindowTitle(tr("Set Priority"));
+    setWindowTitle(QCoreApplication::translate("TaskAction", action.label));
     m_value = new QSpinBox(this);
-    m_value->setRange(ActionRules::MinPriority, ActionRules::MaxPriority);
-    m_value->setValue(std::clamp(current, ActionRules::MinPriority, ActionRules::MaxPriority));
-    m_admin = new QCheckBox(tr("Admin request: allow priorities above 100"), this);
+    m_value->setRange(action.minValue, action.maxValue);
+    m_value->setValue(std::clamp(current, action.minValue, action.maxValue));
+    m_admin = new QCheckBox(tr("Admin request: allow priorities above %1").arg(action.maxValue), this);
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Priority for %1:").arg(countOf(taskCount, "PriorityDialog", "task", "tasks")), m_value);
+    form->addRow(tr("Priority for %n task(s):", nullptr, taskCount), m_value);
     form->addRow(QString(), m_admin);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -34,7 +35,7 @@ PriorityDialog::PriorityDialog(int current, int taskCount, QWidget *parent)
     layout->addWidget(buttons);
 
     connect(m_admin, &QCheckBox::toggled, this, [this](bool on) {
-        m_value->setMaximum(on ? std::numeric_limits<qint32>::max() : ActionRules::MaxPriority);
+        m_value->setMaximum(on ? m_action.adminMaxValue : m_action.maxValue);
         updateHint();
     });
     connect(m_value, &QSpinBox::valueChanged, this, &PriorityDialog::updateHint);
@@ -61,9 +62,9 @@ void PriorityDialog::updateHint()
         hint = tr("0 is the default priority.");
     else if (value < 50)
         hint = tr("Higher numbers run first.");
-    else if (value <= 100)
+    else if (value <= m_action.maxValue)
         hint = tr("High priority: the task runs before most others.");
     else
-        hint = tr("Above 100 needs Evergreen project admin rights; without them the server answers 401.");
+        hint = QCoreApplication::translate("TaskAction", m_action.adminHelp);
     m_hint->setText(hint);
 }

@@ -1,22 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/taskaction.h"
+
 #include <QDialog>
 
 class QCheckBox;
 class QLabel;
 class QSpinBox;
 
-// Asks for an Evergreen priority: −1 (the same as unscheduling) to 100; above 100 only
-// when the user ticks the explicit admin request, which warns that the server refuses it
-// without project admin rights.
+// Asks for the value of an action that takes one (Evergreen's Set Priority: −1, the same as
+// unscheduling, to 100), in the range its definition declares; above it only when the user
+// ticks the explicit admin request, which warns that the server refuses it without rights.
 class PriorityDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PriorityDialog)
 
 public:
-    explicit PriorityDialog(int current, int taskCount, QWidget *parent = nullptr);
+    PriorityDialog(const ActionDefinition &action, int current, int taskCount, QWidget *parent = nullptr);
 
     int priority() const;
     bool adminRequest() const;
@@ -29,4 +31,5 @@ private:
     QSpinBox *m_value;
     QCheckBox *m_admin;
     QLabel *m_hint;
+    ActionDefinition m_action;
 };

@@ -5,6 +5,7 @@
 #include "domain/isotime.h"
 #include "itemmodels/taskformat.h"
 #include "store/taskstore.h"
+#include "system/systemregistry.h"
 #include "theme.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,6 @@
 #include <QUrl>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TaskDetails", text);
-}
-
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -79,10 +75,10 @@ QString flagsText(const Task &task)
     };
     for (const auto &[flag, name] : names) {
         if (task.hasFlag(flag))
-            flags.append(tr(name));
+            flags.append(QCoreApplication::translate("TaskDetails", name));
     }
-    if (task.system() == TaskSystem::Evergreen && !task.hasFlag(TaskFlag::Activated))
-        flags.append(tr("not activated"));
+    if (const SystemDescriptor *system = SystemRegistry::descriptor(task.system()))
+        flags += system->detailFlags(task);
     return flags.join(QStringLiteral(", "));
 }
 
@@ -93,7 +89,7 @@ QString issueList(const QList<IssueLink> &issues)
         QString item = issue.url.isEmpty() ? esc(issue.key)
                                            : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(issue.url), esc(issue.key.isEmpty() ? issue.url : issue.key));
         if (issue.confidence > 0)
-            item += tr(" (confidence %1%)").arg(qRound(issue.confidence * 100));
+            item += QCoreApplication::translate("TaskDetails", " (confidence %1%)").arg(qRound(issue.confidence * 100));
         items.append(item);
     }
     return items.join(QStringLiteral("<br>"));
@@ -109,21 +105,16 @@ QString failureSection(const Task &task)
     if (task.failureKind() != FailureKind::None) {
         QString kind = StatusTaxonomy::failureKindName(task.failureKind());
         if (task.statusInfo().knownIssue)
-            kind += tr(" — a known issue");
-        rows.addText(tr("Kind"), kind);
+            kind += QCoreApplication::translate("TaskDetails", " — a known issue");
+        rows.addText(QCoreApplication::translate("TaskDetails", "Kind"), kind);
     }
-    rows.addText(tr("Command type"), TaskFormat::commandTypeName(task.commandType));
-    rows.addText(tr("Description"), task.message.toString());
-    if (task.system() == TaskSystem::Evergreen)
-        rows.addText(tr("Failing command"), task.reason.toString());
-    else if (!task.reason.isEmpty())
-        rows.addText(tr("Mesos reason"), task.reason.toString());
-    if (task.hasFlag(TaskFlag::TimedOut) || task.timeoutType != TimeoutType::None) {
-        rows.addText(tr("Timeout"), task.timeoutType == TimeoutType::None
-                                        ? tr("timed out (the server did not say which timeout)")
-                                        : TaskFormat::timeoutDescription(task.timeoutType));
+    rows.addText(QCoreApplication::translate("TaskDetails", "Command type"), TaskFormat::commandTypeName(task.commandType));
+    rows.addText(QCoreApplication::translate("TaskDetails", "Description"), task.message.toString());
+    if (const SystemDescriptor *system = SystemRegistry::descriptor(task.system())) {
+        for (const auto &[label, text] : system->failureRows(task))
+            rows.addText(label, text);
     }
-    return rows.table(tr("Failure"));
+    return rows.table(QCoreApplication::translate("TaskDetails", "Failure"));
 }
 } // namespace
 
@@ -134,7 +125,7 @@ QString TaskDetailsHtml::build(const TaskStore &store, int row, const ActionCont
     const Timestamp now = store.now();
     // Every status icon the page may show, registered once per document and theme: the
     // pane is rebuilt several times a second while its task changes.
-    for (int i = 0; i < StatusCount; ++i) {
+    for (int i = 0; i < StatusTaxonomy::count(); ++i) {
         const QUrl url(iconUrl(Status(i), theme));
         if (!document->resource(QTextDocument::ImageResource, url).isValid()) {
             document->addResource(QTextDocument::ImageResource, url,
@@ -151,31 +142,23 @@ QString TaskDetailsHtml::build(const TaskStore &store, int row, const ActionCont
     html += QStringLiteral("<p style=\"margin-top: 0\">%1 &nbsp;<span class=\"id\">%2</span></p>")
                 .arg(badge(task.status, theme), esc(task.idString()));
 
+    const SystemDescriptor *system = SystemRegistry::descriptor(task.system());
     Rows summary;
-    summary.addText(tr("Source"), TaskFormat::sourceName(task.source));
-    summary.addText(task.system() == TaskSystem::Marathon ? tr("App") : tr("Build variant"), task.group.toString());
-    summary.addText(tr("Stage"), StatusTaxonomy::stageName(task.stage()));
-    QString native = task.nativeStatus.toString();
-    if (task.system() == TaskSystem::Marathon && !task.reason.isEmpty())
-        native += QStringLiteral(" (%1)").arg(task.reason.toString());
-    summary.addText(tr("Native status"), native);
-    summary.addText(tr("Host"), task.host.toString());
-    if (task.system() == TaskSystem::Evergreen) {
-        summary.addText(tr("Priority"), QString::number(task.priority));
-        summary.addText(tr("Execution"), QString::number(task.execution));
-        summary.addText(tr("Version"), task.version.toString());
-        summary.addText(tr("Build"), task.scope.toString());
-    } else {
-        summary.addText(tr("Health"), TaskFormat::healthName(task.health));
-        summary.addText(tr("App version"), task.version.toString());
+    summary.addText(QCoreApplication::translate("TaskDetails", "Source"), TaskFormat::sourceName(task.source));
+    summary.addText(system ? system->groupLabel() : QCoreApplication::translate("TaskDetails", "Group"), task.group.toString());
+    summary.addText(QCoreApplication::translate("TaskDetails", "Stage"), StatusTaxonomy::stageName(task.stage()));
+    summary.addText(QCoreApplication::translate("TaskDetails", "Host"), task.host.toString());
+    if (system) {
+        for (const auto &[label, text] : system->detailRows(task))
+            summary.addText(label, text);
     }
-    if (task.status == Status::MarUnreachable) {
-        summary.addText(tr("Unreachable for"), TaskFormat::duration(now - store.statusSince(row)));
+    if (task.statusInfo().unreachable) {
+        summary.addText(QCoreApplication::translate("TaskDetails", "Unreachable for"), Duration::text(now - store.statusSince(row)));
     }
-    summary.addText(tr("Flags"), flagsText(task));
+    summary.addText(QCoreApplication::translate("TaskDetails", "Flags"), flagsText(task));
     if (task.stage() != Stage::Finished || task.failureKind() == FailureKind::None)
-        summary.addText(tr("Message"), task.message.toString());
-    html += summary.table(tr("Task"));
+        summary.addText(QCoreApplication::translate("TaskDetails", "Message"), task.message.toString());
+    html += summary.table(QCoreApplication::translate("TaskDetails", "Task"));
 
     html += failureSection(task);
 
@@ -183,63 +166,63 @@ QString TaskDetailsHtml::build(const TaskStore &store, int row, const ActionCont
     if (details && (details->annotations.loaded || task.hasFlag(TaskFlag::HasAnnotations))) {
         Rows annotations;
         if (!details->annotations.loaded) {
-            annotations.addText(tr("Issues"), tr("loading…"));
+            annotations.addText(QCoreApplication::translate("TaskDetails", "Issues"), QCoreApplication::translate("TaskDetails", "loading…"));
         } else {
-            annotations.add(tr("Known issues"), issueList(details->annotations.issues));
-            annotations.add(tr("Suspected issues"), issueList(details->annotations.suspectedIssues));
-            annotations.addText(tr("Note"), details->annotations.note);
+            annotations.add(QCoreApplication::translate("TaskDetails", "Known issues"), issueList(details->annotations.issues));
+            annotations.add(QCoreApplication::translate("TaskDetails", "Suspected issues"), issueList(details->annotations.suspectedIssues));
+            annotations.addText(QCoreApplication::translate("TaskDetails", "Note"), details->annotations.note);
         }
-        html += annotations.table(tr("Annotations"));
+        html += annotations.table(QCoreApplication::translate("TaskDetails", "Annotations"));
     } else if (task.hasFlag(TaskFlag::HasAnnotations)) {
-        html += Rows{QStringLiteral("<tr><td>%1</td></tr>").arg(tr("Annotations are being fetched…"))}.table(tr("Annotations"));
+        html += Rows{QStringLiteral("<tr><td>%1</td></tr>").arg(QCoreApplication::translate("TaskDetails", "Annotations are being fetched…"))}.table(QCoreApplication::translate("TaskDetails", "Annotations"));
     }
 
     if (details && !details->dependsOn.isEmpty()) {
         Rows dependencies;
         for (const TaskDependency &dependency : details->dependsOn) {
             const Task *other = store.find(dependency.taskId.toUtf8());
-            QString value = tr("needs %1").arg(esc(dependency.requiredStatus.isEmpty() ? QStringLiteral("*") : dependency.requiredStatus));
+            QString value = QCoreApplication::translate("TaskDetails", "needs %1").arg(esc(dependency.requiredStatus.isEmpty() ? QStringLiteral("*") : dependency.requiredStatus));
             if (other)
                 value += QStringLiteral(" · ") + badge(other->status, theme);
             dependencies.add(dependency.taskId, value);
         }
-        html += dependencies.table(task.status == Status::EvgBlocked ? tr("Blocked by") : tr("Depends on"));
+        html += dependencies.table(system ? system->dependenciesLabel(task) : QCoreApplication::translate("TaskDetails", "Depends on"));
     }
 
     if (details && !details->healthChecks.isEmpty()) {
         Rows health;
         int index = 1;
         for (const HealthCheckResult &check : details->healthChecks) {
-            QString value = check.alive ? tr("alive") : tr("failing");
+            QString value = check.alive ? QCoreApplication::translate("TaskDetails", "alive") : QCoreApplication::translate("TaskDetails", "failing");
             if (check.consecutiveFailures > 0)
-                value += tr(", %1 consecutive failures").arg(check.consecutiveFailures);
+                value += QCoreApplication::translate("TaskDetails", ", %1 consecutive failures").arg(check.consecutiveFailures);
             if (!check.lastFailureCause.isEmpty())
-                value += tr(", last: %1").arg(check.lastFailureCause);
-            health.addText(tr("Check %1").arg(index++), value);
+                value += QCoreApplication::translate("TaskDetails", ", last: %1").arg(check.lastFailureCause);
+            health.addText(QCoreApplication::translate("TaskDetails", "Check %1").arg(index++), value);
         }
-        html += health.table(tr("Health checks"));
+        html += health.table(QCoreApplication::translate("TaskDetails", "Health checks"));
     }
 
     Rows links;
-    links.addText(tr("Replaced by"), QString::fromUtf8(store.replacedBy(task.id)));
-    links.addText(tr("Replaces"), QString::fromUtf8(store.replaces(task.id)));
-    html += links.table(tr("Replacement"));
+    links.addText(QCoreApplication::translate("TaskDetails", "Replaced by"), QString::fromUtf8(store.replacedBy(task.id)));
+    links.addText(QCoreApplication::translate("TaskDetails", "Replaces"), QString::fromUtf8(store.replaces(task.id)));
+    html += links.table(QCoreApplication::translate("TaskDetails", "Replacement"));
 
     Rows times;
-    times.addText(tr("Created"), when(task.createdAt));
-    times.addText(tr("Scheduled"), when(task.scheduledAt));
-    times.addText(tr("Started"), when(task.startedAt));
-    times.addText(tr("Finished"), when(task.finishedAt));
-    times.addText(tr("Run time"), TaskFormat::duration(TaskFormat::runTime(task, now)));
-    times.addText(tr("Last change"), when(task.updatedAt));
-    times.addText(tr("First seen"), when(task.firstSeenAt));
-    html += times.table(tr("Times"));
+    times.addText(QCoreApplication::translate("TaskDetails", "Created"), when(task.createdAt));
+    times.addText(QCoreApplication::translate("TaskDetails", "Scheduled"), when(task.scheduledAt));
+    times.addText(QCoreApplication::translate("TaskDetails", "Started"), when(task.startedAt));
+    times.addText(QCoreApplication::translate("TaskDetails", "Finished"), when(task.finishedAt));
+    times.addText(QCoreApplication::translate("TaskDetails", "Run time"), Duration::text(TaskFormat::runTime(task, now)));
+    times.addText(QCoreApplication::translate("TaskDetails", "Last change"), when(task.updatedAt));
+    times.addText(QCoreApplication::translate("TaskDetails", "First seen"), when(task.firstSeenAt));
+    html += times.table(QCoreApplication::translate("TaskDetails", "Times"));
 
     if (details && !details->fields.isEmpty()) {
         Rows extra;
         for (const auto &[name, value] : details->fields)
             extra.addText(name, value);
-        html += extra.table(tr("More"));
+        html += extra.table(QCoreApplication::translate("TaskDetails", "More"));
     }
 
     // Newest first: when, what it became, how long it stayed.
@@ -249,25 +232,25 @@ QString TaskDetailsHtml::build(const TaskStore &store, int row, const ActionCont
     for (const TaskHistory::Entry &entry : history) {
         timeline.add(when(entry.at), badge(entry.to, theme) + QStringLiteral(" ← ")
                                          + esc(StatusTaxonomy::label(entry.from))
-                                         + QStringLiteral(" <span class=\"id\">(%1)</span>").arg(esc(TaskFormat::duration(until - entry.at))));
+                                         + QStringLiteral(" <span class=\"id\">(%1)</span>").arg(esc(Duration::text(until - entry.at))));
         until = entry.at;
     }
     const Status first = history.isEmpty() ? task.status : history.last().from;
-    timeline.add(when(task.firstSeenAt), badge(first, theme) + QStringLiteral(" ") + esc(tr("first seen")));
-    html += timeline.table(tr("Status history"));
+    timeline.add(when(task.firstSeenAt), badge(first, theme) + QStringLiteral(" ") + esc(QCoreApplication::translate("TaskDetails", "first seen")));
+    html += timeline.table(QCoreApplication::translate("TaskDetails", "Status history"));
 
     Rows actions;
-    for (int i = 0; i < TaskActionCount; ++i) {
+    for (int i = 0; i < TaskActions::count(); ++i) {
         const auto action = TaskAction(i);
         if (!TaskActions::concerns(action, task.system()))
             continue;
         const ActionVerdict verdict = ActionRules::check(task, action, context);
         if (verdict.allowed)
-            actions.add(TaskActions::label(action), QStringLiteral("<b>%1</b>").arg(tr("available")));
+            actions.add(TaskActions::label(action), QStringLiteral("<b>%1</b>").arg(QCoreApplication::translate("TaskDetails", "available")));
         else
             actions.addText(TaskActions::label(action), verdict.reason);
     }
-    html += actions.table(tr("What you can do"));
+    html += actions.table(QCoreApplication::translate("TaskDetails", "What you can do"));
     return html;
 }
 
@@ -281,7 +264,7 @@ QString TaskDetailsHtml::selectionSummary(const TaskStore &store, const QList<in
         parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(esc(it.key())));
     parts.sort();
     return QStringLiteral("<h2>%1</h2><p>%2</p><p>%3</p>")
-        .arg(tr("%1 tasks selected").arg(rows.size()), parts.join(QStringLiteral(" · ")),
-             esc(tr("Actions in the toolbar and the context menu apply to every selected task they fit; "
+        .arg(QCoreApplication::translate("TaskDetails", "%1 tasks selected").arg(rows.size()), parts.join(QStringLiteral(" · ")),
+             esc(QCoreApplication::translate("TaskDetails", "Actions in the toolbar and the context menu apply to every selected task they fit; "
                     "you see what applies before anything is sent.")));
 }

@@ -2,7 +2,10 @@
 #pragma once
 
 #include "domain/taskaction.h"
-#include "session/connectionoptions.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <functional>
 
 #include <QStringList>
 
@@ -10,9 +13,9 @@
 //
 //   taskmon-cli <connection options> list [--live SECONDS] [--filter QUERY] [--format table|json|csv]
 //   taskmon-cli <connection options> watch [--for SECONDS] [--format text|jsonl]
-//   taskmon-cli <connection options> abort|restart|schedule|unschedule|kill ID...
-//   taskmon-cli <connection options> priority N ID...
-//   taskmon-cli <connection options> restart-app APP
+//   taskmon-cli <connection options> ACTION [flags] ID...   every action the systems declare
+//   taskmon-cli <connection options> priority N ID...        an action that takes a value
+// The connection options belong to the systems (app/systems): the caller passes them in.
 struct CliInvocation
 {
     enum class Command { List, Watch, Act, Help };
@@ -21,8 +24,14 @@ struct CliInvocation
     // Longer waits than this (about 11 days) are refused: timers count in int milliseconds.
     static constexpr int MaxSeconds = 1'000'000;
 
+    // How the connection options are declared and read; the caller keeps what they say.
+    struct ConnectionParsing
+    {
+        std::function<void(QCommandLineParser *parser)> declare;
+        std::function<bool(const QCommandLineParser &parser, QString *error)> read;
+    };
+
     Command command = Command::Help;
-    ConnectionOptions connection;
     int timeoutSeconds = 30;     // to reach every connection, and for an action's answers
 
     // list / watch
@@ -32,7 +41,7 @@ struct CliInvocation
     Format format = Format::Table;
 
     // actions
-    TaskAction action = TaskAction::Abort;
+    TaskAction action{};
     QStringList ids;             // task ids; for restart-app, app ids or task ids
     qint64 priority = 0;
     bool admin = false;
@@ -43,6 +52,7 @@ struct CliInvocation
 
     // Reads the arguments (without the program name). On a usage error returns false and
     // fills error with a message that says how to get help.
-    static bool parse(const QStringList &arguments, CliInvocation *invocation, QString *error);
-    static QString usage();
+    static bool parse(const QStringList &arguments, const ConnectionParsing &connections,
+                      CliInvocation *invocation, QString *error);
+    static QString usage(const ConnectionParsing &connections);
 };

@@ -2,7 +2,6 @@
 #include "clirunner.h"
 
 #include "domain/isotime.h"
-#include "domain/plural.h"
 #include "itemmodels/taskformat.h"
 #include "itemmodels/taskordering.h"
 #include "itemmodels/taskquery.h"
@@ -186,7 +185,7 @@ void CliRunner::list()
                          task.status);
         }
         *m_out << table.render();
-        *m_err << tr("%1 of %2 · %3 problems").arg(countOf(int(rows.size()), "taskmon-cli", "task", "tasks"))
+        *m_err << tr("%n task(s) of %1 · %2 problems", nullptr, int(rows.size()))
                       .arg(store.size()).arg(store.counts().problems())
                << Qt::endl;
         break;
@@ -239,10 +238,11 @@ void CliRunner::act()
     for (const QString &given : m_invocation.ids) {
         QByteArray id = given.toUtf8();
         const Task *task = store.find(id);
-        if (!task && action == TaskAction::RestartApp) {
-            // An app id: act through any task of the app.
+        if (!task && TaskActions::definition(action).targetsGroup) {
+            // A group id (a Marathon app): act through any task of the group whose system
+            // declares the action.
             for (int row = 0; row < store.size() && !task; ++row) {
-                if (store.at(row).group.view() == given && store.at(row).system() == TaskSystem::Marathon)
+                if (store.at(row).group.view() == given && TaskActions::concerns(action, store.at(row).system()))
                     task = &store.at(row);
             }
             if (task)
@@ -271,9 +271,8 @@ void CliRunner::act()
         return;
     }
     if (TaskActions::isDestructive(action) && m_terminal.interactive && !m_invocation.yes && m_terminal.confirm) {
-        const QString question = tr("%1 %2%3?").arg(TaskActions::label(action),
-                                                     countOf(int(ids.size()), "taskmon-cli", "task", "tasks"),
-                                                     m_invocation.force ? tr(" (forced)") : QString());
+        const QString question = tr("%1 %n task(s)%2?", nullptr, int(ids.size()))
+                                     .arg(TaskActions::label(action), m_invocation.force ? tr(" (forced)") : QString());
         if (!m_terminal.confirm(question)) {
             *m_err << tr("Nothing sent.") << Qt::endl;
             finish(CliInvocation::Failed);

@@ -3,7 +3,7 @@
 
 #include "cliinvocation.h"
 #include "itemmodels/taskquery.h"
-#include "session/connectionstatus.h"
+#include "system/connectionstatus.h"
 #include "store/taskdelta.h"
 
 #include <QHash>

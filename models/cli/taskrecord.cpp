@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "taskrecord.h"
 
+#include "itemmodels/taskcolumns.h"
+#include "system/systemregistry.h"
+
 #include "domain/isotime.h"
 
 #include <QJsonArray>
@@ -16,7 +19,7 @@ QJsonArray allowedActions(const Task &task, const ActionContext &context)
 {
     QJsonArray actions;
     const ActionSet allowed = ActionRules::allowedActions(task, context);
-    for (int i = 0; i < TaskActionCount; ++i) {
+    for (int i = 0; i < TaskActions::count(); ++i) {
         if (allowed.contains(TaskAction(i)))
             actions.append(QString(TaskActions::key(TaskAction(i))));
     }
@@ -40,16 +43,17 @@ QJsonObject TaskRecord::toJson(const Task &task, const ActionContext &context)
 {
     QJsonObject object;
     object.insert(QStringLiteral("id"), task.idString());
-    object.insert(QStringLiteral("source"), QString(StatusTaxonomy::sourceKey(task.source)));
+    object.insert(QStringLiteral("source"), QString(SystemRegistry::key(task.source)));
     object.insert(QStringLiteral("name"), task.name.toString());
     object.insert(QStringLiteral("group"), task.group.toString());
     object.insert(QStringLiteral("status"), StatusTaxonomy::label(task.status));
     object.insert(QStringLiteral("native_status"), task.nativeStatus.toString());
     object.insert(QStringLiteral("stage"), QString(StatusTaxonomy::stageKey(task.stage())));
     object.insert(QStringLiteral("failure_kind"), QString(StatusTaxonomy::failureKindKey(task.failureKind())));
-    // Marathon has no priorities; null says so rather than a misleading 0.
-    object.insert(QStringLiteral("priority"), task.system() == TaskSystem::Evergreen ? QJsonValue(task.priority)
-                                                                                     : QJsonValue(QJsonValue::Null));
+    // A system without priorities (Marathon) gets null rather than a misleading 0.
+    object.insert(QStringLiteral("priority"), SystemRegistry::fillsColumn(task.system(), TaskColumn::Priority)
+                                                  ? QJsonValue(task.priority)
+                                                  : QJsonValue(QJsonValue::Null));
     object.insert(QStringLiteral("host"), task.host.toString());
     object.insert(QStringLiteral("started_at"), timeOrNull(task.startedAt));
     object.insert(QStringLiteral("finished_at"), timeOrNull(task.finishedAt));

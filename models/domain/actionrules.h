@@ -18,13 +18,13 @@ class ActionContext
 public:
     bool readOnly = false;
 
-    void setUnsupported(TaskSource source, TaskAction action, const QString &reason);
-    bool isUnsupported(TaskSource source, TaskAction action) const;
-    QString unsupportedReason(TaskSource source, TaskAction action) const;
+    void setUnsupported(SystemId system, TaskAction action, const QString &reason);
+    bool isUnsupported(SystemId system, TaskAction action) const;
+    QString unsupportedReason(SystemId system, TaskAction action) const;
 
 private:
-    std::array<ActionSet, TaskSourceCount> m_unsupported{};
-    std::array<std::array<QString, TaskActionCount>, TaskSourceCount> m_reasons;
+    std::array<ActionSet, MaxSystems + 1> m_unsupported{};
+    QHash<quint16, QString> m_reasons;   // system << 8 | action
 };
 
 struct ActionVerdict
@@ -38,7 +38,7 @@ struct ActionVerdict
 // The outcome of checking one action against a selection of tasks.
 struct BulkPlan
 {
-    TaskAction action = TaskAction::Abort;
+    TaskAction action{};
     int total = 0;
     QList<int> applicable;                           // indices into the checked list
     QList<std::pair<int, ActionVerdict>> rejected;   // index and why not
@@ -50,23 +50,22 @@ struct BulkPlan
 };
 
 // Which action may be applied to which task now, and why not. Pure functions over the
-// taxonomy table and the task's flags; the GUI, taskmon-cli and the tests all ask here.
+// taxonomy table, the task's flags and its system's descriptor; the GUI, taskmon-cli and
+// the tests all ask here.
 namespace ActionRules {
 ActionVerdict check(const Task &task, TaskAction action, const ActionContext &context = {});
 ActionSet allowedActions(const Task &task, const ActionContext &context = {});
 BulkPlan plan(const QList<Task> &tasks, TaskAction action, const ActionContext &context = {});
 
-// Tasks with the same key get the same verdict for every action: the status, the source and
-// the flags the rules read. Large selections are judged once per key.
+// Tasks with the same key get the same verdict for every action: the status (which implies
+// the system) and the flags its rules read. Large selections are judged once per key.
 quint32 verdictKey(const Task &task);
 // Counts by category, largest first, ties in name order ("3 finished, 2 scheduled").
 QList<std::pair<QString, int>> sortedCategories(const QHash<QString, int> &counts);
 QString joinCategories(const QList<std::pair<QString, int>> &categories);
 
-// Evergreen priorities are integers from −1 (the same as unscheduling) to 100; higher needs
-// project admin rights and is only sent as an explicit admin request. Returns an empty
+// For an action that asks for a value (ActionInput::Priority): its definition's range,
+// and above it up to adminMaxValue only as an explicit admin request. Returns an empty
 // string when the value may be sent, otherwise why not.
-QString checkPriority(qint64 priority, bool adminRequest);
-inline constexpr int MinPriority = -1;
-inline constexpr int MaxPriority = 100;
+QString checkValue(TaskAction action, qint64 value, bool adminRequest);
 }

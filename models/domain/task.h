@@ -92,7 +92,7 @@ struct Task
     qint32 priority = 0;
     quint16 flags = 0;           // TaskFlag bits
     quint16 execution = 0;       // Evergreen execution number
-    TaskSource source = TaskSource::Demo;
+    SystemId source = NoSystem;  // the system that reported the task
     Status status = Status::Unset;
     Health health = Health::None;
     CommandType commandType = CommandType::Unset;
@@ -105,7 +105,7 @@ struct Task
     const StatusInfo &statusInfo() const { return StatusTaxonomy::info(status); }
     Stage stage() const { return statusInfo().stage; }
     FailureKind failureKind() const { return statusInfo().kind; }
-    TaskSystem system() const { return statusInfo().system; }
+    SystemId system() const { return statusInfo().system; }
 
     QString idString() const { return QString::fromUtf8(id); }
     // A detached, editable copy of the details (creates them when missing).

@@ -6,11 +6,12 @@
 // Small closed vocabularies shared by every layer. Values are stored in quint8 fields of
 // Task, so keep each enum below 256 entries and append rather than reorder.
 
-enum class TaskSource : quint8 { Demo, Marathon, Evergreen };
-inline constexpr int TaskSourceCount = 3;
-
-// Which taxonomy a status belongs to. A demo task still speaks one of the two systems.
-enum class TaskSystem : quint8 { None, Marathon, Evergreen };
+// A task system (Marathon, Evergreen, …) as registered in the SystemRegistry: 1, 2, … in
+// the order of registration; 0 is "none". Core code never names a system: it asks the
+// system's descriptor.
+using SystemId = quint8;
+inline constexpr SystemId NoSystem = 0;
+inline constexpr int MaxSystems = 8;   // StatusCounts and ActionContext keep arrays of this size
 
 // The lifecycle of the Evergreen seed, applied to both systems.
 enum class Stage : quint8 { Scheduled, InProgress, Finished };

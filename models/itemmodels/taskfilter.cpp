@@ -35,7 +35,7 @@ bool TaskFilter::setStatuses(quint64 statusMask)
     return assign(m_statuses, statusMask);
 }
 
-bool TaskFilter::setSource(std::optional<TaskSource> source)
+bool TaskFilter::setSource(std::optional<SystemId> source)
 {
     return assign(m_source, source);
 }

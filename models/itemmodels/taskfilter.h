@@ -17,7 +17,7 @@ public:
     // A set of statuses as bits (1 << int(Status)); 0 means any status. The sidebar groups
     // statuses of both systems that share a label ("Running") into one entry.
     bool setStatuses(quint64 statusMask);
-    bool setSource(std::optional<TaskSource> source);
+    bool setSource(std::optional<SystemId> source);
     bool setGroup(std::optional<InternedString> group);
     bool setProblemsOnly(bool on);
     // Drops every facet but keeps the query.
@@ -27,7 +27,7 @@ public:
     std::optional<Stage> stage() const { return m_stage; }
     std::optional<FailureKind> kind() const { return m_kind; }
     quint64 statuses() const { return m_statuses; }
-    std::optional<TaskSource> source() const { return m_source; }
+    std::optional<SystemId> source() const { return m_source; }
     std::optional<InternedString> group() const { return m_group; }
     bool problemsOnly() const { return m_problemsOnly; }
     bool isEmpty() const;
@@ -39,7 +39,7 @@ private:
     std::optional<Stage> m_stage;
     std::optional<FailureKind> m_kind;
     quint64 m_statuses = 0;
-    std::optional<TaskSource> m_source;
+    std::optional<SystemId> m_source;
     std::optional<InternedString> m_group;
     bool m_problemsOnly = false;
 };

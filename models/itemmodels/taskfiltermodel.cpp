@@ -221,7 +221,7 @@ void TaskFilterModel::setStatuses(quint64 statusMask)
     refilterIf(m_filter.setStatuses(statusMask));
 }
 
-void TaskFilterModel::setSourceFilter(std::optional<TaskSource> source)
+void TaskFilterModel::setSourceFilter(std::optional<SystemId> source)
 {
     refilterIf(m_filter.setSource(source));
 }

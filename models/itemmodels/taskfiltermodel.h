@@ -59,7 +59,7 @@ public:
     void setStage(std::optional<Stage> stage);
     void setKind(std::optional<FailureKind> kind);
     void setStatuses(quint64 statusMask);
-    void setSourceFilter(std::optional<TaskSource> source);
+    void setSourceFilter(std::optional<SystemId> source);
     void setGroup(std::optional<InternedString> group);
     void setProblemsOnly(bool on);
     void clearFacets();

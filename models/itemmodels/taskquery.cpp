@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "taskquery.h"
 
-#include "domain/marathonstatus.h"
+#include "system/systemregistry.h"
 
 #include <QCoreApplication>
 
@@ -10,10 +10,8 @@
 #include <limits>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TaskQuery", text);
-}
+static_assert(MaxStatuses <= 64, "status masks hold the statuses in 64 bits");
+static_assert(MaxSystems < 16, "source masks hold the systems in 16 bits");
 
 constexpr quint64 bitOf(Status status)
 {
@@ -23,7 +21,7 @@ constexpr quint64 bitOf(Status status)
 quint64 statusesWhere(auto predicate)
 {
     quint64 mask = 0;
-    for (int i = 1; i < StatusCount; ++i) {
+    for (int i = 1; i < StatusTaxonomy::count(); ++i) {
         if (predicate(StatusTaxonomy::info(Status(i))))
             mask |= bitOf(Status(i));
     }
@@ -64,7 +62,7 @@ QString closestStatus(QStringView value)
     const QString wanted = normalName(value);
     QString best;
     int bestDistance = 3;
-    for (int i = 1; i < StatusCount; ++i) {
+    for (int i = 1; i < StatusTaxonomy::count(); ++i) {
         const StatusInfo &info = StatusTaxonomy::info(Status(i));
         for (const QString &candidate : {normalName(QString(info.key)),
                                          normalName(QString::fromUtf8(info.label))}) {
@@ -163,7 +161,7 @@ private:
         const int termStart = m_pos;
         if (peek() == u'-') {
             if (m_pos + 1 >= m_text.size() || peek(1).isSpace())
-                return fail(tr("Nothing to exclude after “-”."), termStart, 1);
+                return fail(QCoreApplication::translate("TaskQuery", "Nothing to exclude after “-”."), termStart, 1);
             clause->negated = true;
             ++m_pos;
         }
@@ -180,7 +178,7 @@ private:
         if (!parseValues(&values)) 
             return false;
         if (values.isEmpty()) {
-            return fail(tr("“%1:” needs a value, for example %1:%2.")
+            return fail(QCoreApplication::translate("TaskQuery", "“%1:” needs a value, for example %1:%2.")
                             .arg(field, exampleFor(field)),
                         fieldStart, m_pos - fieldStart);
         }
@@ -197,7 +195,7 @@ private:
             if (peek() == u'"') {
                 const qsizetype close = m_text.indexOf(u'"', m_pos + 1);
                 if (close < 0)
-                    return fail(tr("This quote is never closed."), start, int(m_text.size()) - start);
+                    return fail(QCoreApplication::translate("TaskQuery", "This quote is never closed."), start, int(m_text.size()) - start);
                 text = m_text.mid(m_pos + 1, close - m_pos - 1);
                 m_pos = int(close) + 1;
             } else {
@@ -206,14 +204,14 @@ private:
                 text = m_text.mid(start, m_pos - start);
             }
             if (text.isEmpty())
-                return fail(tr("Empty value."), start, 1);
+                return fail(QCoreApplication::translate("TaskQuery", "Empty value."), start, 1);
             values->append({text, start, m_pos - start});
             if (peek() == u',') {
                 ++m_pos;
                 if (atEnd() || peek().isSpace() || peek() == u',')
-                    return fail(tr("A value is missing after the comma."), m_pos - 1, 1);
+                    return fail(QCoreApplication::translate("TaskQuery", "A value is missing after the comma."), m_pos - 1, 1);
             } else if (!atEnd() && !peek().isSpace()) {
-                return fail(tr("Put a space or a comma between values."), m_pos, 1);
+                return fail(QCoreApplication::translate("TaskQuery", "Put a space or a comma between values."), m_pos, 1);
             }
         }
         return true;
@@ -281,7 +279,7 @@ private:
                 return true;
             }
         }
-        return fail(tr("Unknown field “%1”. Known fields: %2. To search for the text, put it in quotes.")
+        return fail(QCoreApplication::translate("TaskQuery", "Unknown field “%1”. Known fields: %2. To search for the text, put it in quotes.")
                         .arg(field, TaskQuery::fieldNames().join(QStringLiteral(", "))),
                     fieldStart, int(field.size()) + 1);
     }
@@ -291,12 +289,14 @@ private:
         clause->field = TaskQuery::Field::Statuses;
         for (const Value &value : values) {
             const quint64 mask = statusesNamed(value.text);
-            const bool native = MarathonStatus::isKnownMesosState(value.text);
+            bool native = false;
+            for (SystemId system : SystemRegistry::systems())
+                native = native || SystemRegistry::descriptor(system)->isNativeStatus(value.text);
             if (!mask && !native) {
                 const QString suggestion = closestStatus(value.text);
-                QString message = tr("Unknown status “%1”.").arg(value.text);
+                QString message = QCoreApplication::translate("TaskQuery", "Unknown status “%1”.").arg(value.text);
                 if (!suggestion.isEmpty())
-                    message += u' ' + tr("Did you mean “%1”?").arg(suggestion);
+                    message += u' ' + QCoreApplication::translate("TaskQuery", "Did you mean “%1”?").arg(suggestion);
                 return fail(message, value.position, value.length);
             }
             clause->statusMask |= mask;
@@ -320,7 +320,7 @@ private:
             else if (name == u"finished" || name == u"done")
                 stage = Stage::Finished;
             if (!stage) {
-                return fail(tr("Unknown stage “%1”. Stages: scheduled, in-progress, finished.")
+                return fail(QCoreApplication::translate("TaskQuery", "Unknown stage “%1”. Stages: scheduled, in-progress, finished.")
                                 .arg(value.text),
                             value.position, value.length);
             }
@@ -347,7 +347,7 @@ private:
                 }
             }
             if (!mask) {
-                return fail(tr("Unknown failure kind “%1”. Kinds: test, system, setup, known, any, none.")
+                return fail(QCoreApplication::translate("TaskQuery", "Unknown failure kind “%1”. Kinds: test, system, setup, known, any, none.")
                                 .arg(value.text),
                             value.position, value.length);
             }
@@ -366,7 +366,7 @@ private:
             } else if (name == u"parked") {
                 clause->statusMask |= statusesWhere([](const StatusInfo &info) { return info.parked; });
             } else {
-                return fail(tr("Unknown “is:” value “%1”. Try is:problem or is:parked.").arg(value.text),
+                return fail(QCoreApplication::translate("TaskQuery", "Unknown “is:” value “%1”. Try is:problem or is:parked.").arg(value.text),
                             value.position, value.length);
             }
         }
@@ -378,14 +378,16 @@ private:
         clause->field = TaskQuery::Field::Source;
         for (const Value &value : values) {
             bool found = false;
-            for (int s = 0; s < TaskSourceCount; ++s) {
-                if (value.text.compare(StatusTaxonomy::sourceKey(TaskSource(s)), Qt::CaseInsensitive) == 0) {
-                    clause->sourceMask |= quint8(1u << s);
+            QStringList known;
+            for (SystemId system : SystemRegistry::systems()) {
+                known.append(QString(SystemRegistry::key(system)));
+                if (value.text.compare(SystemRegistry::key(system), Qt::CaseInsensitive) == 0) {
+                    clause->sourceMask |= quint16(1u << system);
                     found = true;
                 }
             }
             if (!found) {
-                return fail(tr("Unknown source “%1”. Sources: marathon, evergreen, demo.").arg(value.text),
+                return fail(QCoreApplication::translate("TaskQuery", "Unknown source “%1”. Sources: %2.").arg(value.text, known.join(QStringLiteral(", "))),
                             value.position, value.length);
             }
         }
@@ -427,7 +429,7 @@ private:
                 range = {a, a};
             }
             if (!ok) {
-                return fail(tr("“%1” is not a priority. Use a number, >N, >=N, <N, <=N or N..M.").arg(t),
+                return fail(QCoreApplication::translate("TaskQuery", "“%1” is not a priority. Use a number, >N, >=N, <N, <=N or N..M.").arg(t),
                             value.position, value.length);
             }
             clause->ranges.append(range);

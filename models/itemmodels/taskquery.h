@@ -52,9 +52,9 @@ private:
     {
         Field field = Field::Text;
         bool negated = false;
-        quint64 statusMask = 0;            // Statuses: stage, kind and status all compile here
+        quint64 statusMask = 0;  // bit 1 << int(Status): MaxStatuses is 64            // Statuses: stage, kind and status all compile here
         QList<InternedString> nativeStatuses; // Statuses: raw names such as TASK_LOST
-        quint8 sourceMask = 0;
+        quint16 sourceMask = 0;            // bit 1 << SystemId
         QList<QString> needles;            // substring fields
         QList<QByteArray> asciiNeedles;    // the needles, lower-case, for the UTF-8 id
         QList<Range> ranges;               // Priority

@@ -4,6 +4,7 @@
 #include "taskformat.h"
 #include "store/rowruns.h"
 #include "store/taskstore.h"
+#include "system/systemregistry.h"
 
 #include <QCoreApplication>
 
@@ -118,7 +119,7 @@ void TaskTableModel::setUnreachableThreshold(qint64 milliseconds)
 bool TaskTableModel::isOverdue(int row) const
 {
     const Task &task = m_store->at(row);
-    if (task.status != Status::MarUnreachable || m_unreachableThreshold <= 0)
+    if (!task.statusInfo().unreachable || m_unreachableThreshold <= 0)
         return false;
     return m_store->now() - m_store->statusSince(row) >= m_unreachableThreshold;
 }
@@ -163,11 +164,13 @@ QVariant TaskTableModel::displayValue(int row, TaskColumn::Column column) const
 {
     const Task &task = m_store->at(row);
     const Timestamp now = m_store->now();
+    if (!SystemRegistry::fillsColumn(task.system(), column))
+        return {};
     switch (column) {
     case TaskColumn::Status:
-        if (task.status == Status::MarUnreachable) {
+        if (task.statusInfo().unreachable) {
             return tr("%1 %2").arg(StatusTaxonomy::label(task.status),
-                                   TaskFormat::duration(now - m_store->statusSince(row)));
+                                   Duration::text(now - m_store->statusSince(row)));
         }
         return StatusTaxonomy::label(task.status);
     case TaskColumn::Name:
@@ -187,7 +190,7 @@ QVariant TaskTableModel::displayValue(int row, TaskColumn::Column column) const
             return tr("Test (known issue)");
         return StatusTaxonomy::failureKindName(task.failureKind());
     case TaskColumn::Priority:
-        return task.system() == TaskSystem::Evergreen ? QVariant(task.priority) : QVariant();
+        return task.priority;
     case TaskColumn::Host:
         return task.host.toString();
     case TaskColumn::Health:
@@ -195,7 +198,7 @@ QVariant TaskTableModel::displayValue(int row, TaskColumn::Column column) const
     case TaskColumn::Started:
         return TaskFormat::time(task.startedAt, now);
     case TaskColumn::Duration:
-        return TaskFormat::duration(TaskFormat::runTime(task, now));
+        return Duration::text(TaskFormat::runTime(task, now));
     case TaskColumn::Updated:
         return TaskFormat::time(task.updatedAt, now);
     case TaskColumn::Message:

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpreply.h"
 
-#include "jsonfields.h"
-
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QNetworkReply>
@@ -12,16 +10,14 @@
 #include <algorithm>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HttpReply", text);
-}
-
 QString messageFromJson(const nlohmann::json &json)
 {
     for (const char *key : {"message", "error", "msg"}) {
-        if (const QByteArrayView text = JsonFields::text(json, key); !text.isEmpty())
-            return QString::fromUtf8(text);
+        if (!json.is_object())
+            break;
+        const auto it = json.find(key);
+        if (it != json.end() && it->is_string() && !it->get_ref<const std::string &>().empty())
+            return QString::fromStdString(it->get_ref<const std::string &>());
     }
     return {};
 }
@@ -30,12 +26,12 @@ QString messageFromJson(const nlohmann::json &json)
 QString HttpOutcome::describe() const
 {
     if (networkError)
-        return message.isEmpty() ? tr("no answer from the server") : message;
+        return message.isEmpty() ? QCoreApplication::translate("HttpReply", "no answer from the server") : message;
     QString text = QString::number(status);
     if (!message.isEmpty())
         text += QStringLiteral(": ") + message;
     if (isAuthProblem())
-        text += u' ' + tr("(an authorisation problem: check the credentials and their rights)");
+        text += u' ' + QCoreApplication::translate("HttpReply", "(an authorisation problem: check the credentials and their rights)");
     return text;
 }
 

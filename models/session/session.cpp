@@ -2,7 +2,6 @@
 #include "session.h"
 
 #include "domain/isotime.h"
-#include "domain/plural.h"
 
 #include <numeric>
 
@@ -47,9 +46,8 @@ int Session::addBackend(Backend *backend)
 
     if (backend->retentionMs() > 0)
         m_store.setRetention(quint8(connection), backend->retentionMs());
-    m_store.setLinkReplacements(quint8(connection), backend->linksReplacements());
     for (const auto &[action, reason] : backend->unsupportedActions())
-        m_context.setUnsupported(backend->source(), action, reason);
+        m_context.setUnsupported(backend->system(), action, reason);
     return connection;
 }
 
@@ -181,8 +179,9 @@ quint64 Session::perform(TaskAction action, const QList<QByteArray> &taskIds, co
 
     QHash<int, ActionRequest> requests;
     QString refusedPriority;
-    if (action == TaskAction::SetPriority)
-        refusedPriority = ActionRules::checkPriority(options.priority, options.adminRequest);
+    const bool takesValue = TaskActions::definition(action).input == ActionInput::Priority;
+    if (takesValue)
+        refusedPriority = ActionRules::checkValue(action, options.priority, options.adminRequest);
 
     for (const QByteArray &taskId : taskIds) {
         const Task *task = m_store.find(taskId);
@@ -211,13 +210,12 @@ quint64 Session::perform(TaskAction action, const QList<QByteArray> &taskIds, co
 
     const int sent = int(std::accumulate(requests.cbegin(), requests.cend(), qsizetype(0),
                                          [](qsizetype n, const ActionRequest &r) { return n + r.taskIds.size(); }));
-    QString text = tr("%1 requested for %2").arg(TaskActions::label(action),
-                                                  countOf(sent, "Session", "task", "tasks"));
+    QString text = tr("%1 requested for %n task(s)", nullptr, sent).arg(TaskActions::label(action));
     if (!pending.outcome.results.isEmpty())
         text += tr("; %1 not sent").arg(pending.outcome.results.size());
     if (options.force)
         text += tr(" (forced)");
-    if (action == TaskAction::SetPriority)
+    if (takesValue)
         text += tr(", priority %1").arg(options.priority);
     log(LogEntry::Severity::Info, LogEntry::Category::Action, text);
 
@@ -262,7 +260,7 @@ void Session::finishAction(quint64 id)
     const QString label = TaskActions::label(outcome.action);
     if (failures.isEmpty()) {
         log(LogEntry::Severity::Info, LogEntry::Category::Action,
-            tr("%1 succeeded for %2").arg(label, countOf(ok, "Session", "task", "tasks")));
+            tr("%1 succeeded for %n task(s)", nullptr, ok).arg(label));
     } else {
         QString text = tr("%1: %2 succeeded, %3 failed").arg(label).arg(ok).arg(failures.size());
         const int shown = std::min<int>(5, int(failures.size()));

@@ -17,7 +17,7 @@ public:
     int status(Status status) const { return m_status[size_t(status)]; }
     int stage(Stage stage) const { return m_stage[size_t(stage)]; }
     int kind(FailureKind kind) const { return m_kind[size_t(kind)]; }
-    int source(TaskSource source) const { return m_source[size_t(source)]; }
+    int source(SystemId source) const { return m_source[size_t(source)]; }
     int group(InternedString group) const { return m_groups.value(group.id()); }
     // The groups with the most problems, most first (ties by name), at most `limit`.
     QList<std::pair<InternedString, int>> topProblemGroups(int limit) const;
@@ -36,10 +36,10 @@ private:
     void adjust(const Task &task, int delta);
 
     int m_total = 0;
-    std::array<int, StatusCount> m_status{};
+    std::array<int, MaxStatuses> m_status{};
     std::array<int, StageCount> m_stage{};
     std::array<int, FailureKindCount> m_kind{};
-    std::array<int, TaskSourceCount> m_source{};
+    std::array<int, MaxSystems + 1> m_source{};
     QHash<quint32, int> m_groups;
     QHash<quint32, int> m_groupProblems;
 };

@@ -3,6 +3,7 @@
 
 #include "domain/isotime.h"
 #include "rowruns.h"
+#include "system/systemregistry.h"
 
 #include <QMetaMethod>
 
@@ -188,7 +189,7 @@ quint32 TaskStore::insertNew(const TaskDelta &delta, BatchScope &scope)
         scope.transitions.append({task.id, Status::Unset, task.status, task.updatedAt});
     if (task.stage() == Stage::Finished)
         noteFinished(slotIndex);
-    else if (m_linking.value(task.connection) && task.system() == TaskSystem::Marathon)
+    else if (SystemRegistry::retention(task.system()).linksReplacements)
         linkReplacement(slotIndex);
     return slotIndex;
 }
@@ -449,11 +450,6 @@ void TaskStore::setRetention(quint8 connection, qint64 milliseconds)
     m_retention.insert(connection, milliseconds);
 }
 
-void TaskStore::setLinkReplacements(quint8 connection, bool enabled)
-{
-    m_linking.insert(connection, enabled);
-}
-
 bool TaskStore::slotMatches(const SlotRef &ref) const
 {
     if (ref.slot >= m_slots.size())
@@ -465,14 +461,13 @@ bool TaskStore::slotMatches(const SlotRef &ref) const
 void TaskStore::noteFinished(quint32 slotIndex)
 {
     const Slot &slot = m_slots[slotIndex];
-    // Marathon expunges finished tasks and launches replacements; Evergreen keeps listing
-    // its finished tasks, so they neither expire nor get replaced (the demo has both).
-    if (slot.task.system() != TaskSystem::Marathon)
-        return;
+    // Some systems expunge finished tasks and launch replacements (Marathon); others keep
+    // listing their finished tasks, so they neither expire nor get replaced (Evergreen).
+    const RetentionPolicy policy = SystemRegistry::retention(slot.task.system());
     const SlotRef ref{slotIndex, slot.generation, m_clock()};
-    if (m_retention.value(slot.task.connection) > 0)
+    if (policy.keepsFinished && m_retention.value(slot.task.connection) > 0)
         m_retained[slot.task.connection].push_back(ref);
-    if (m_linking.value(slot.task.connection)) {
+    if (policy.linksReplacements) {
         std::deque<SlotRef> &waiting = m_awaitingReplacement[replacementKey(slot.task.connection, slot.task.group)];
         waiting.push_back(ref);
         // An app that is never relaunched must not collect these forever.

@@ -91,13 +91,11 @@ public:
     MergeStats mergeSnapshot(const SnapshotScope &scope, const QList<Task> &tasks);
     bool snapshotInProgress() const { return m_snapshot.active; }
 
-    // Finished Marathon tasks of a connection are removed this long after they finished
-    // (Marathon expunges them; taskmon keeps them as history for a while); 0 keeps them
-    // until a snapshot no longer lists them. Evergreen keeps its finished tasks listed.
+    // Finished tasks of a connection whose system does not keep them (RetentionPolicy:
+    // Marathon expunges them) are removed this long after they finished; taskmon keeps them
+    // as history for a while. 0 keeps them until a snapshot no longer lists them.
     void setRetention(quint8 connection, qint64 milliseconds);
     int expireRetained();
-    // Link a new Marathon task of an app to the finished task of the same app it replaces.
-    void setLinkReplacements(quint8 connection, bool enabled);
 
     void setClock(std::function<Timestamp()> clock) { m_clock = std::move(clock); }
     Timestamp now() const { return m_clock(); }
@@ -182,7 +180,6 @@ private:
 
     QHash<quint8, qint64> m_retention;
     QHash<quint8, std::deque<SlotRef>> m_retained;
-    QHash<quint8, bool> m_linking;
     QHash<quint64, std::deque<SlotRef>> m_awaitingReplacement; // (connection, group) → finished
     QHash<QByteArray, QByteArray> m_replacedBy;
     QHash<QByteArray, QByteArray> m_replaces;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "benchtasks.h"
 
 BenchTasks::BenchTasks(quint32 seed)
@@ -28,20 +30,20 @@ Status BenchTasks::randomStatus()
 {
     const int pick = int(m_random.bounded(100));
     if (pick < 60)
-        return pick % 2 ? Status::MarRunning : Status::EvgSuccess;
+        return pick % 2 ? mar(MarStatus::Running) : evg(EvgStatus::Success);
     if (pick < 70)
-        return Status::EvgWillRun;
+        return evg(EvgStatus::WillRun);
     if (pick < 76)
-        return Status::MarFailed;
+        return mar(MarStatus::Failed);
     if (pick < 80)
-        return Status::EvgSystemFailed;
+        return evg(EvgStatus::SystemFailed);
     if (pick < 83)
-        return Status::EvgSetupFailed;
+        return evg(EvgStatus::SetupFailed);
     if (pick < 86)
-        return Status::MarUnreachable;
+        return mar(MarStatus::Unreachable);
     if (pick < 93)
-        return Status::MarStaging;
-    return Status::EvgStarted;
+        return mar(MarStatus::Staging);
+    return evg(EvgStatus::Started);
 }
 
 TaskBatch BenchTasks::batch(int first, int count)
@@ -52,8 +54,8 @@ TaskBatch BenchTasks::batch(int first, int count)
         Task task;
         task.id = idOf(i);
         task.status = randomStatus();
-        task.source = StatusTaxonomy::system(task.status) == TaskSystem::Marathon ? TaskSource::Marathon
-                                                                                  : TaskSource::Evergreen;
+        task.source = StatusTaxonomy::system(task.status) == MarathonSystem::id() ? MarathonSystem::id()
+                                                                                  : EvergreenSystem::id();
         task.group = m_groups[i % m_groups.size()];
         task.name = m_names[i % m_names.size()];
         task.host = m_hosts[int(m_random.bounded(int(m_hosts.size())))];

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "backends/marathon/marathonsystem.h"
+#include "system/backend.h"
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -37,7 +38,7 @@ class BenchBackend final : public Backend
     Q_OBJECT
 
 public:
-    TaskSource source() const override { return TaskSource::Marathon; }
+    SystemId system() const override { return MarathonSystem::id(); }
     QString displayName() const override { return QStringLiteral("bench"); }
     void start() override {}
     void stop() override {}

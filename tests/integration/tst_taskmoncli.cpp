@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "system/systemregistry.h"
+#include "systems/registersystems.h"
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "domain/taskstatus.h"
 
 #include <QJsonArray>
@@ -37,6 +41,9 @@ class TestTaskmonCli : public QObject
     }
 
 private slots:
+    // The JSON names systems by key; the test reads them back through the same registry.
+    void initTestCase() { registerSystems(); }
+
     void demoListAsJsonHasBothSystemsWithTheirProjection()
     {
         const Result result = run({QStringLiteral("--demo"), QStringLiteral("--demo-tasks"), QStringLiteral("400"),
@@ -44,25 +51,29 @@ private slots:
         QCOMPARE(result.exitCode, 0);
         const QJsonArray tasks = QJsonDocument::fromJson(result.out).array();
         QCOMPARE(tasks.size(), 400);
-        QSet<TaskSystem> systems;
+        QSet<SystemId> systems;
         for (const QJsonValue &value : tasks) {
             const QJsonObject task = value.toObject();
             QCOMPARE(task.size(), 14);
             // The label and the projection agree with the taxonomy for the native status.
-            Status status = StatusTaxonomy::fromKeyOrLabel(task[u"native_status"_qs].toString());
+            const SystemId system = SystemRegistry::find(task[u"source"_qs].toString());
+            QVERIFY2(system != NoSystem, qPrintable(task[u"source"_qs].toString()));
+            Status status = SystemRegistry::statusByKey(system, task[u"native_status"_qs].toString());
             const QString label = task[u"status"_qs].toString();
-            if (status == Status::Unset || StatusTaxonomy::label(status) != label)
-                status = StatusTaxonomy::fromKeyOrLabel(label);
+            for (int i = 1; i < StatusTaxonomy::count() && (status == Status::Unset || StatusTaxonomy::label(status) != label); ++i) {
+                if (StatusTaxonomy::system(Status(i)) == system && StatusTaxonomy::label(Status(i)) == label)
+                    status = Status(i);
+            }
             QVERIFY2(status != Status::Unset, qPrintable(label));
             systems.insert(StatusTaxonomy::system(status));
             const StatusInfo &info = StatusTaxonomy::info(status);
             QCOMPARE(task[u"stage"_qs].toString(), QString(StatusTaxonomy::stageKey(info.stage)));
             QCOMPARE(task[u"failure_kind"_qs].toString(), QString(StatusTaxonomy::failureKindKey(info.kind)));
-            QCOMPARE(task[u"source"_qs].toString(), u"demo"_qs);
+            QCOMPARE(task[u"source"_qs].toString(), QString(SystemRegistry::key(StatusTaxonomy::system(status))));
             QVERIFY(task[u"actions"_qs].isArray());
         }
-        QVERIFY(systems.contains(TaskSystem::Marathon));
-        QVERIFY(systems.contains(TaskSystem::Evergreen));
+        QVERIFY(systems.contains(MarathonSystem::id()));
+        QVERIFY(systems.contains(EvergreenSystem::id()));
         QVERIFY(result.err.contains("Live"));
     }
 

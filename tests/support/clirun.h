@@ -3,6 +3,7 @@
 
 #include "cli/clirunner.h"
 #include "session/session.h"
+#include "systems/connectionoptions.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -20,9 +21,13 @@ struct CliRun
         , err(&errText)
     {
         QString error;
-        parsed = CliInvocation::parse(arguments, &invocation, &error);
+        const CliInvocation::ConnectionParsing parsing{
+            &ConnectionOptions::addTo,
+            [this](const QCommandLineParser &parser, QString *problem) { return connections.read(parser, problem); }};
+        parsed = CliInvocation::parse(arguments, parsing, &invocation, &error);
         parseError = error;
-        for (Backend *backend : invocation.connection.createBackends())
+        session.setReadOnly(connections.readOnly);
+        for (Backend *backend : connections.createBackends())
             session.addBackend(backend);
         runner = std::make_unique<CliRunner>(invocation, &session, &out, &err, CliTerminal{});
         QObject::connect(runner.get(), &CliRunner::finished, runner.get(), [this](int code) { exitCode = code; });
@@ -41,6 +46,7 @@ struct CliRun
     bool parsed = false;
     QString parseError;
     CliInvocation invocation;
+    ConnectionOptions connections;
     Session session;
     QString outText, errText;
     QTextStream out, err;

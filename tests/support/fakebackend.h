@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "backends/evergreen/evergreensystem.h"
+#include "system/backend.h"
 
 // A backend driven by the test: it records what the session asks of it and lets the test
 // decide what the server "answers".
@@ -10,13 +11,13 @@ class FakeBackend final : public Backend
     Q_OBJECT
 
 public:
-    explicit FakeBackend(TaskSource source = TaskSource::Evergreen, QObject *parent = nullptr)
+    explicit FakeBackend(SystemId source = EvergreenSystem::id(), QObject *parent = nullptr)
         : Backend(parent)
         , m_source(source)
     {
     }
 
-    TaskSource source() const override { return m_source; }
+    SystemId system() const override { return m_source; }
     QString displayName() const override { return QStringLiteral("fake %1").arg(connectionId()); }
     void start() override { ++starts; }
     void stop() override { ++stops; }
@@ -39,7 +40,7 @@ public:
         outcome.requestId = request.id;
         outcome.action = request.action;
         for (const QByteArray &id : request.taskIds)
-            outcome.results.append(ActionResult{id, ok, status, message, false});
+            outcome.results.append(ActionResult{id, ok, status, message, false, {}});
         emit actionFinished(outcome);
     }
 
@@ -51,5 +52,5 @@ public:
     int stops = 0;
 
 private:
-    TaskSource m_source;
+    SystemId m_source;
 };

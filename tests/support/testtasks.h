@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "domain/task.h"
 
 #include <QString>
@@ -12,7 +14,7 @@ inline Task marathon(const char *id, Status status, const char *app = "/web",
 {
     Task task;
     task.id = id;
-    task.source = TaskSource::Marathon;
+    task.source = MarathonSystem::id();
     task.status = status;
     task.nativeStatus = InternedString(QString(StatusTaxonomy::key(status)));
     task.group = InternedString(QString::fromUtf8(app));
@@ -26,7 +28,7 @@ inline Task evergreen(const char *id, Status status, const char *variant = "ubun
 {
     Task task;
     task.id = id;
-    task.source = TaskSource::Evergreen;
+    task.source = EvergreenSystem::id();
     task.status = status;
     task.nativeStatus = InternedString(QString(StatusTaxonomy::key(status)));
     task.group = InternedString(QString::fromUtf8(variant));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "systems/registersystems.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -8,6 +10,7 @@
 // and they leave their screenshots in ./screenshots for a person to look at.
 inline void prepareWindowTests()
 {
+    registerSystems();
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QDir().mkpath(QDir::current().absoluteFilePath(QStringLiteral("screenshots")));

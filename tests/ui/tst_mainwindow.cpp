@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "actioncontroller.h"
 #include "backends/demo/demobackend.h"
 #include "detailspane.h"
@@ -36,10 +38,10 @@ struct WindowFixture
     explicit WindowFixture(bool readOnly = false)
     {
         session.setReadOnly(readOnly);
-        evg = new FakeBackend(TaskSource::Evergreen);
-        evg->unsupported = {{TaskAction::OverrideDependencies,
+        evg = new FakeBackend(EvergreenSystem::id());
+        evg->unsupported = {{evgAction(EvgAction::OverrideDependencies),
                              QStringLiteral("Evergreen's REST API has no route for overriding dependencies.")}};
-        mar = new FakeBackend(TaskSource::Marathon);
+        mar = new FakeBackend(MarathonSystem::id());
         session.addBackend(evg);
         session.addBackend(mar);
         window = std::make_unique<MainWindow>(&session);
@@ -51,7 +53,7 @@ struct WindowFixture
     {
         TaskBatch evgBatch, marBatch;
         for (const Task &task : tasks) {
-            (task.system() == TaskSystem::Marathon ? marBatch : evgBatch).append(TaskDelta::upsert(task));
+            (task.system() == MarathonSystem::id() ? marBatch : evgBatch).append(TaskDelta::upsert(task));
         }
         if (!evgBatch.isEmpty())
             evg->sendBatch(evgBatch);
@@ -110,10 +112,10 @@ private slots:
     {
         QTest::addColumn<Status>("status");
         QTest::addColumn<bool>("localVolumes");
-        for (int i = 1; i < StatusCount; ++i) {
+        for (int i = 1; i < StatusTaxonomy::count(); ++i) {
             const auto status = Status(i);
             QTest::addRow("%s", StatusTaxonomy::key(status).data()) << status << false;
-            if (StatusTaxonomy::system(status) == TaskSystem::Marathon)
+            if (StatusTaxonomy::system(status) == MarathonSystem::id())
                 QTest::addRow("%s with volumes", StatusTaxonomy::key(status).data()) << status << true;
         }
     }
@@ -123,13 +125,13 @@ private slots:
         QFETCH(Status, status);
         QFETCH(bool, localVolumes);
         WindowFixture f;
-        Task task = StatusTaxonomy::system(status) == TaskSystem::Marathon ? marathon("t", status)
+        Task task = StatusTaxonomy::system(status) == MarathonSystem::id() ? marathon("t", status)
                                                                            : evergreen("t", status);
         task.setFlag(TaskFlag::HasLocalVolumes, localVolumes);
         f.load({task});
         f.select({"t"});
         const Task &stored = *f.session.store()->find("t");
-        for (int a = 0; a < TaskActionCount; ++a) {
+        for (int a = 0; a < TaskActions::count(); ++a) {
             const auto action = TaskAction(a);
             const ActionVerdict verdict = ActionRules::check(stored, action, f.session.actionContext());
             QAction *qaction = f.window->actions()->action(action);
@@ -145,7 +147,7 @@ private slots:
     void nothingSelectedMeansNothingEnabled()
     {
         WindowFixture f;
-        f.load({evergreen("t", Status::EvgFailed)});
+        f.load({evergreen("t", evg(EvgStatus::Failed))});
         f.select({});
         for (QAction *action : f.window->actions()->allActions()) {
             QVERIFY(!action->isEnabled());
@@ -156,9 +158,9 @@ private slots:
     void overrideDependenciesSaysWhyEvergreenCannot()
     {
         WindowFixture f;
-        f.load({evergreen("blocked", Status::EvgBlocked)});
+        f.load({evergreen("blocked", evg(EvgStatus::Blocked))});
         f.select({"blocked"});
-        QAction *override = f.window->actions()->action(TaskAction::OverrideDependencies);
+        QAction *override = f.window->actions()->action(evgAction(EvgAction::OverrideDependencies));
         QVERIFY(!override->isEnabled());
         QVERIFY(override->toolTip().contains(QStringLiteral("no route")));
     }
@@ -166,10 +168,10 @@ private slots:
     void bulkActionShowsTheSummaryFirstAndReportsPerTask()
     {
         WindowFixture f;
-        f.load({evergreen("run-1", Status::EvgStarted), evergreen("run-2", Status::EvgStarted),
-                evergreen("run-3", Status::EvgStarted), evergreen("done-1", Status::EvgSuccess),
-                evergreen("done-2", Status::EvgFailed), evergreen("queued", Status::EvgWillRun),
-                marathon("m1", Status::MarRunning)});
+        f.load({evergreen("run-1", evg(EvgStatus::Started)), evergreen("run-2", evg(EvgStatus::Started)),
+                evergreen("run-3", evg(EvgStatus::Started)), evergreen("done-1", evg(EvgStatus::Success)),
+                evergreen("done-2", evg(EvgStatus::Failed)), evergreen("queued", evg(EvgStatus::WillRun)),
+                marathon("m1", mar(MarStatus::Running))});
         f.select({"run-1", "run-2", "run-3", "done-1", "done-2", "queued", "m1"});
 
         QString askedText, askedDetails;
@@ -181,7 +183,7 @@ private slots:
             return true;
         });
         QSignalSpy results(f.window->actions(), &ActionController::resultsReady);
-        f.window->actions()->action(TaskAction::Abort)->trigger();
+        f.window->actions()->action(evgAction(EvgAction::Abort))->trigger();
         QCOMPARE(asked, 1);
         QCOMPARE(askedText, QStringLiteral("Abort 3 tasks; 4 not applicable: 2 finished, 1 on Marathon, 1 scheduled."));
         QVERIFY(askedDetails.contains(QStringLiteral("skipped: queued")));
@@ -200,30 +202,30 @@ private slots:
     void cancellingTheConfirmationSendsNothing()
     {
         WindowFixture f;
-        f.load({marathon("m1", Status::MarRunning)});
+        f.load({marathon("m1", mar(MarStatus::Running))});
         f.select({"m1"});
         f.window->actions()->setConfirmHandler([](const QString &, const QString &, const QString &) { return false; });
-        f.window->actions()->action(TaskAction::Kill)->trigger();
+        f.window->actions()->action(marAction(MarAction::Kill))->trigger();
         QCOMPARE(f.mar->requests.size(), 0);
     }
 
     void a409OffersForceAndRetries()
     {
         WindowFixture f;
-        f.load({marathon("m1", Status::MarRunning)});
+        f.load({marathon("m1", mar(MarStatus::Running))});
         f.select({"m1"});
         QStringList titles;
         f.window->actions()->setConfirmHandler([&](const QString &title, const QString &, const QString &) {
             titles.append(title);
             return true;
         });
-        f.window->actions()->action(TaskAction::KillAndScale)->trigger();
+        f.window->actions()->action(marAction(MarAction::KillAndScale))->trigger();
         QCOMPARE(f.mar->requests.size(), 1);
         QVERIFY(!f.mar->requests[0].force);
         ActionOutcome locked;
         locked.requestId = f.mar->requests[0].id;
-        locked.action = TaskAction::KillAndScale;
-        locked.results = {ActionResult{"m1", false, 409, QStringLiteral("App is locked by one or more deployments."), true}};
+        locked.action = marAction(MarAction::KillAndScale);
+        locked.results = {ActionResult{"m1", false, 409, QStringLiteral("App is locked by one or more deployments."), true, {}}};
         emit f.mar->actionFinished(locked);
         QCOMPARE(titles.size(), 2);
         QCOMPARE(titles[1], QStringLiteral("Force Kill & Scale"));
@@ -235,15 +237,15 @@ private slots:
     void priorityGoesThroughTheDialog()
     {
         WindowFixture f;
-        f.load({evergreen("q", Status::EvgWillRun, "rhel80", 10)});
+        f.load({evergreen("q", evg(EvgStatus::WillRun), "rhel80", 10)});
         f.select({"q"});
         int askedWith = -100;
-        f.window->actions()->setPriorityHandler([&](int current, int) {
+        f.window->actions()->setPriorityHandler([&](TaskAction, int current, int) {
             askedWith = current;
             return std::optional<ActionController::PriorityChoice>({70, false});
         });
         f.window->actions()->setConfirmHandler([](const QString &, const QString &, const QString &) { return true; });
-        f.window->actions()->action(TaskAction::SetPriority)->trigger();
+        f.window->actions()->action(evgAction(EvgAction::SetPriority))->trigger();
         QCOMPARE(askedWith, 10);
         QCOMPARE(f.evg->requests.size(), 1);
         QCOMPARE(f.evg->requests[0].priority, 70);
@@ -251,7 +253,7 @@ private slots:
 
     void priorityDialogIsLimitedUnlessAnAdminRequest()
     {
-        PriorityDialog dialog(250, 2);
+        PriorityDialog dialog(TaskActions::definition(evgAction(EvgAction::SetPriority)), 250, 2);
         QCOMPARE(dialog.spinBox()->minimum(), -1);
         QCOMPARE(dialog.spinBox()->maximum(), 100);
         QCOMPARE(dialog.priority(), 100);
@@ -268,7 +270,7 @@ private slots:
     void readOnlyDisablesEverything()
     {
         WindowFixture f(true);
-        f.load({evergreen("t", Status::EvgFailed), marathon("m", Status::MarRunning)});
+        f.load({evergreen("t", evg(EvgStatus::Failed)), marathon("m", mar(MarStatus::Running))});
         f.select({"t", "m"});
         for (QAction *action : f.window->actions()->allActions()) {
             QVERIFY(!action->isEnabled());
@@ -280,8 +282,8 @@ private slots:
     void searchFiltersAndExplainsBadQueries()
     {
         WindowFixture f;
-        f.load({evergreen("a", Status::EvgFailed, "rhel80", 60), evergreen("b", Status::EvgSystemFailed, "rhel80", 10),
-                marathon("m", Status::MarRunning, "/prod/web")});
+        f.load({evergreen("a", evg(EvgStatus::Failed), "rhel80", 60), evergreen("b", evg(EvgStatus::SystemFailed), "rhel80", 10),
+                marathon("m", mar(MarStatus::Running), "/prod/web")});
         TaskFilterModel *proxy = f.window->filterModel();
         QueryLineEdit *search = f.window->searchField();
 
@@ -312,10 +314,10 @@ private slots:
     void sidebarCountsMatchTheModelAndFilter()
     {
         WindowFixture f;
-        f.load({evergreen("a", Status::EvgFailed), evergreen("b", Status::EvgSystemFailed),
-                evergreen("c", Status::EvgSystemTimedOut), evergreen("d", Status::EvgSetupFailed),
-                evergreen("e", Status::EvgStarted), marathon("m", Status::MarRunning),
-                marathon("u", Status::MarUnreachable), marathon("x", Status::MarError)});
+        f.load({evergreen("a", evg(EvgStatus::Failed)), evergreen("b", evg(EvgStatus::SystemFailed)),
+                evergreen("c", evg(EvgStatus::SystemTimedOut)), evergreen("d", evg(EvgStatus::SetupFailed)),
+                evergreen("e", evg(EvgStatus::Started)), marathon("m", mar(MarStatus::Running)),
+                marathon("u", mar(MarStatus::Unreachable)), marathon("x", mar(MarStatus::Error))});
         QTRY_COMPARE(countOfEntry(f.window->sidebar(), FilterSidebar::All, {}), 8);
         const StatusCounts &counts = f.session.store()->counts();
         FilterSidebar *sidebar = f.window->sidebar();
@@ -340,8 +342,8 @@ private slots:
     void problemsOnlyIsOneKey()
     {
         WindowFixture f;
-        f.load({evergreen("a", Status::EvgFailed), evergreen("e", Status::EvgStarted),
-                marathon("u", Status::MarUnreachable)});
+        f.load({evergreen("a", evg(EvgStatus::Failed)), evergreen("e", evg(EvgStatus::Started)),
+                marathon("u", mar(MarStatus::Unreachable))});
         QApplication::setActiveWindow(f.window.get());
         QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
         f.window->tableView()->setFocus();
@@ -355,10 +357,10 @@ private slots:
     void detailsFollowTheSelection()
     {
         WindowFixture f;
-        Task task = evergreen("t1", Status::EvgTaskTimedOut);
+        Task task = evergreen("t1", evg(EvgStatus::TaskTimedOut));
         task.timeoutType = TimeoutType::Idle;
         task.message = InternedString(QStringLiteral("shell.exec"));
-        f.load({task, evergreen("t2", Status::EvgSuccess)});
+        f.load({task, evergreen("t2", evg(EvgStatus::Success))});
         f.select({"t1"});
         QCOMPARE(f.window->details()->currentTaskId(), QByteArray("t1"));
         QTRY_VERIFY(f.window->details()->html().contains(QStringLiteral("idle timeout")));
@@ -373,12 +375,12 @@ private slots:
         WindowFixture f;
         Timestamp now = 1'790'000'000'000;
         f.session.store()->setClock([&now] { return now; });
-        Task compile = evergreen("compile", Status::EvgFailed);
-        Task task = evergreen("jscore", Status::EvgStarted);
+        Task compile = evergreen("compile", evg(EvgStatus::Failed));
+        Task task = evergreen("jscore", evg(EvgStatus::Started));
         task.name = InternedString(QStringLiteral("jsCore"));
         f.load({compile, task});
         now += 60'000;
-        task.status = Status::EvgKnownIssue;
+        task.status = evg(EvgStatus::KnownIssue);
         task.nativeStatus = InternedString(QStringLiteral("failed"));
         task.message = InternedString(QStringLiteral("test results contained failing test"));
         task.reason = InternedString(QStringLiteral("resmoke.py"));
@@ -412,9 +414,9 @@ private slots:
     void overviewChartsCountAndFilter()
     {
         WindowFixture f;
-        f.load({evergreen("a", Status::EvgFailed, "rhel80"), evergreen("b", Status::EvgFailed, "rhel80"),
-                evergreen("c", Status::EvgSystemFailed, "windows"), evergreen("d", Status::EvgSuccess, "debian12"),
-                marathon("u", Status::MarUnreachable, "/prod/web")});
+        f.load({evergreen("a", evg(EvgStatus::Failed), "rhel80"), evergreen("b", evg(EvgStatus::Failed), "rhel80"),
+                evergreen("c", evg(EvgStatus::SystemFailed), "windows"), evergreen("d", evg(EvgStatus::Success), "debian12"),
+                marathon("u", mar(MarStatus::Unreachable), "/prod/web")});
         auto *overview = f.window->findChild<OverviewWidget *>();
         QVERIFY(overview);
         overview->sample();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
 #include "backends/marathon/marathonbackend.h"
 #include "fakemarathon.h"
 #include "itemmodels/taskfiltermodel.h"
@@ -53,8 +54,8 @@ private slots:
         fake.sendEvent("status_update_event", FakeMarathon::statusUpdate("prod_web.instance-2._app", "/prod/web", "TASK_FAILED",
                                                                          R"(,"message":"Container exited with status 1")"));
         fake.sendEvent("status_update_event", FakeMarathon::statusUpdate("prod_web.instance-4._app", "/prod/web", "TASK_KILLING"));
-        QTRY_COMPARE(session.store()->find("prod_web.instance-4._app")->status, Status::MarKilling);
-        QTRY_COMPARE(session.store()->find("prod_web.instance-2._app")->status, Status::MarFailed);
+        QTRY_COMPARE(session.store()->find("prod_web.instance-4._app")->status, mar(MarStatus::Killing));
+        QTRY_COMPARE(session.store()->find("prod_web.instance-2._app")->status, mar(MarStatus::Failed));
         window.tableModel()->flush();   // the proxy follows the table's flushes
 
         TaskFilterModel *proxy = window.filterModel();
@@ -64,7 +65,7 @@ private slots:
             const QModelIndex status = proxy->index(row, TaskColumn::Status);
             if (proxy->index(row, TaskColumn::Health).data().toString() == QStringLiteral("Unhealthy"))
                 ++healthColumnUnhealthy;
-            if (status.data(TaskRole::Status).toInt() == int(Status::MarUnreachable))
+            if (status.data(TaskRole::Status).toInt() == int(mar(MarStatus::Unreachable)))
                 unreachableOverdue = status.data(TaskRole::Overdue).toBool();
         }
         QCOMPARE(healthColumnUnhealthy, 1);

@@ -2,6 +2,8 @@
 // Which action is allowed in which status, checked against DESIGN.md §3.1/§3.2 and §4
 // (selection summaries, --read-only). The expected table below is written out from the
 // specification, with the documented deviations marked; it never asks the code.
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "domain/actionrules.h"
 
 #include <QList>
@@ -17,7 +19,7 @@ namespace {
 using A = TaskAction;
 using S = Status;
 
-constexpr quint32 actions(std::initializer_list<TaskAction> list)
+quint32 actions(std::initializer_list<TaskAction> list)
 {
     quint32 mask = 0;
     for (TaskAction action : list)
@@ -34,67 +36,67 @@ struct Expected
 {
     Status status;
     const char *name;
-    TaskSource source;     // the connection such a task comes from
+    SystemId source;     // the connection such a task comes from
     quint32 allowed;       // without local volumes
     quint32 withVolumes;   // with TaskFlag::HasLocalVolumes
 };
 
 // §3.1 Evergreen.
-constexpr quint32 EvgParked = actions({A::Schedule, A::SetPriority});        // unscheduled, inactive
-constexpr quint32 EvgQueued = actions({A::Unschedule, A::SetPriority});      // pending, will-run
-constexpr quint32 EvgFinished = actions({A::Restart});
+const quint32 EvgParked = actions({evgAction(EvgAction::Schedule), evgAction(EvgAction::SetPriority)});        // unscheduled, inactive
+const quint32 EvgQueued = actions({evgAction(EvgAction::Unschedule), evgAction(EvgAction::SetPriority)});      // pending, will-run
+const quint32 EvgFinished = actions({evgAction(EvgAction::Restart)});
 // §3.2 Marathon. Deviation (2): "Restart app (the task's whole app) for any task", so every
 // Marathon status allows Restart App; Kill & Wipe additionally needs local volumes.
-constexpr quint32 MarActive = actions({A::Kill, A::KillAndScale, A::RestartApp});
-constexpr quint32 MarActiveVolumes = MarActive | actions({A::KillAndWipe});
-constexpr quint32 MarAppOnly = actions({A::RestartApp});
+const quint32 MarActive = actions({marAction(MarAction::Kill), marAction(MarAction::KillAndScale), marAction(MarAction::RestartApp)});
+const quint32 MarActiveVolumes = MarActive | actions({marAction(MarAction::KillAndWipe)});
+const quint32 MarAppOnly = actions({marAction(MarAction::RestartApp)});
 
-constexpr TaskSource Evg = TaskSource::Evergreen;
-constexpr TaskSource Mar = TaskSource::Marathon;
+const SystemId Evg = EvergreenSystem::id();
+const SystemId Mar = MarathonSystem::id();
 
 const Expected expectedTable[] = {
     // Not known yet: nothing to act on.
-    {S::Unset, "Unset", TaskSource::Demo, 0, 0},
+    {S::Unset, "Unset", NoSystem, 0, 0},
 
-    {S::EvgUnscheduled, "EvgUnscheduled", Evg, EvgParked, EvgParked},
-    {S::EvgInactive, "EvgInactive", Evg, EvgParked, EvgParked},
-    {S::EvgPending, "EvgPending", Evg, EvgQueued, EvgQueued},
-    {S::EvgWillRun, "EvgWillRun", Evg, EvgQueued, EvgQueued},
+    {evg(EvgStatus::Unscheduled), "EvgUnscheduled", Evg, EvgParked, EvgParked},
+    {evg(EvgStatus::Inactive), "EvgInactive", Evg, EvgParked, EvgParked},
+    {evg(EvgStatus::Pending), "EvgPending", Evg, EvgQueued, EvgQueued},
+    {evg(EvgStatus::WillRun), "EvgWillRun", Evg, EvgQueued, EvgQueued},
     // Deviation (1): DESIGN.md offers Unschedule; the server's IsAbortable accepts dispatched
     // tasks and Evergreen's canUnschedule refuses them, so dispatched allows Abort only.
-    {S::EvgDispatched, "EvgDispatched", Evg, actions({A::Abort}), actions({A::Abort})},
-    {S::EvgStarted, "EvgStarted", Evg, actions({A::Abort}), actions({A::Abort})},
-    {S::EvgAborting, "EvgAborting", Evg, 0, 0},   // "none (wait)"
-    {S::EvgSuccess, "EvgSuccess", Evg, EvgFinished, EvgFinished},
-    {S::EvgFailed, "EvgFailed", Evg, EvgFinished, EvgFinished},
-    {S::EvgKnownIssue, "EvgKnownIssue", Evg, EvgFinished, EvgFinished},
-    {S::EvgTaskTimedOut, "EvgTaskTimedOut", Evg, EvgFinished, EvgFinished},
-    {S::EvgTestTimedOut, "EvgTestTimedOut", Evg, EvgFinished, EvgFinished},
-    {S::EvgSetupFailed, "EvgSetupFailed", Evg, EvgFinished, EvgFinished},
-    {S::EvgSystemFailed, "EvgSystemFailed", Evg, EvgFinished, EvgFinished},
-    {S::EvgSystemTimedOut, "EvgSystemTimedOut", Evg, EvgFinished, EvgFinished},
-    {S::EvgSystemUnresponsive, "EvgSystemUnresponsive", Evg, EvgFinished, EvgFinished},
-    {S::EvgAborted, "EvgAborted", Evg, EvgFinished, EvgFinished},
-    {S::EvgBlocked, "EvgBlocked", Evg, actions({A::OverrideDependencies}), actions({A::OverrideDependencies})},
+    {evg(EvgStatus::Dispatched), "EvgDispatched", Evg, actions({evgAction(EvgAction::Abort)}), actions({evgAction(EvgAction::Abort)})},
+    {evg(EvgStatus::Started), "EvgStarted", Evg, actions({evgAction(EvgAction::Abort)}), actions({evgAction(EvgAction::Abort)})},
+    {evg(EvgStatus::Aborting), "EvgAborting", Evg, 0, 0},   // "none (wait)"
+    {evg(EvgStatus::Success), "EvgSuccess", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::Failed), "EvgFailed", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::KnownIssue), "EvgKnownIssue", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::TaskTimedOut), "EvgTaskTimedOut", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::TestTimedOut), "EvgTestTimedOut", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::SetupFailed), "EvgSetupFailed", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::SystemFailed), "EvgSystemFailed", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::SystemTimedOut), "EvgSystemTimedOut", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::SystemUnresponsive), "EvgSystemUnresponsive", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::Aborted), "EvgAborted", Evg, EvgFinished, EvgFinished},
+    {evg(EvgStatus::Blocked), "EvgBlocked", Evg, actions({evgAction(EvgAction::OverrideDependencies)}), actions({evgAction(EvgAction::OverrideDependencies)})},
     // Deviation (4): an unknown Evergreen status allows nothing.
-    {S::EvgOther, "EvgOther", Evg, 0, 0},
+    {evg(EvgStatus::Other), "EvgOther", Evg, 0, 0},
 
     // Scheduled is not in the §3.2 table: the instance has no Mesos task yet (marathon-api.md
     // §2: "Scheduled instances are invisible"), so there is nothing to kill; its app can
     // still be restarted (deviation 2).
-    {S::MarScheduled, "MarScheduled", Mar, MarAppOnly, MarAppOnly},
-    {S::MarStaging, "MarStaging", Mar, MarActive, MarActiveVolumes},
-    {S::MarStarting, "MarStarting", Mar, MarActive, MarActiveVolumes},
-    {S::MarRunning, "MarRunning", Mar, MarActive, MarActiveVolumes},
-    {S::MarKilling, "MarKilling", Mar, MarAppOnly, MarAppOnly},   // "none (wait)" + deviation (2)
-    {S::MarUnreachable, "MarUnreachable", Mar, MarActive, MarActiveVolumes},
-    {S::MarFinished, "MarFinished", Mar, MarAppOnly, MarAppOnly},
-    {S::MarKilled, "MarKilled", Mar, MarAppOnly, MarAppOnly},
-    {S::MarFailed, "MarFailed", Mar, MarAppOnly, MarAppOnly},
-    {S::MarError, "MarError", Mar, MarAppOnly, MarAppOnly},
-    {S::MarDropped, "MarDropped", Mar, MarAppOnly, MarAppOnly},
-    {S::MarGone, "MarGone", Mar, MarAppOnly, MarAppOnly},
-    {S::MarUnknown, "MarUnknown", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Scheduled), "MarScheduled", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Staging), "MarStaging", Mar, MarActive, MarActiveVolumes},
+    {mar(MarStatus::Starting), "MarStarting", Mar, MarActive, MarActiveVolumes},
+    {mar(MarStatus::Running), "MarRunning", Mar, MarActive, MarActiveVolumes},
+    {mar(MarStatus::Killing), "MarKilling", Mar, MarAppOnly, MarAppOnly},   // "none (wait)" + deviation (2)
+    {mar(MarStatus::Unreachable), "MarUnreachable", Mar, MarActive, MarActiveVolumes},
+    {mar(MarStatus::Finished), "MarFinished", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Killed), "MarKilled", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Failed), "MarFailed", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Error), "MarError", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Dropped), "MarDropped", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Gone), "MarGone", Mar, MarAppOnly, MarAppOnly},
+    {mar(MarStatus::Unknown), "MarUnknown", Mar, MarAppOnly, MarAppOnly},
 };
 
 const Expected *findExpected(Status status)
@@ -147,7 +149,7 @@ bool isOneSentence(const QString &text)
 quint32 maskFromCheck(const Task &task, const ActionContext &context)
 {
     quint32 mask = 0;
-    for (int i = 0; i < TaskActionCount; ++i) {
+    for (int i = 0; i < TaskActions::count(); ++i) {
         if (ActionRules::check(task, TaskAction(i), context).allowed)
             mask |= 1u << i;
     }
@@ -157,7 +159,7 @@ quint32 maskFromCheck(const Task &task, const ActionContext &context)
 QByteArray describe(quint32 mask)
 {
     QByteArrayList names;
-    for (int i = 0; i < TaskActionCount; ++i) {
+    for (int i = 0; i < TaskActions::count(); ++i) {
         if (mask & (1u << i))
             names.append(actionNames[i]);
     }
@@ -202,12 +204,12 @@ private slots:
 
 void TestActionRules::coversEveryStatus()
 {
-    QCOMPARE(TaskActionCount, int(std::size(actionNames)));
-    QCOMPARE(int(std::size(expectedTable)), StatusCount);
+    QCOMPARE(TaskActions::count(), int(std::size(actionNames)));
+    QCOMPARE(int(std::size(expectedTable)), StatusTaxonomy::count());
     QSet<int> seen;
     for (const Expected &row : expectedTable)
         seen.insert(int(row.status));
-    QCOMPARE(int(seen.size()), StatusCount);
+    QCOMPARE(int(seen.size()), StatusTaxonomy::count());
 }
 
 void TestActionRules::check_data()
@@ -219,7 +221,7 @@ void TestActionRules::check_data()
 
     // Every (status, action) pair, with and without local volumes.
     for (const Expected &row : expectedTable) {
-        for (int i = 0; i < TaskActionCount; ++i) {
+        for (int i = 0; i < TaskActions::count(); ++i) {
             for (bool volumes : {false, true}) {
                 const quint32 mask = volumes ? row.withVolumes : row.allowed;
                 QTest::addRow("%s / %s%s", row.name, actionNames[i], volumes ? " +volumes" : "")
@@ -252,12 +254,12 @@ void TestActionRules::abortingCannotRestart()
 {
     // §3.1: "show Aborting… until the task really finishes, and keep Restart disabled
     // meanwhile" (evergreen #6110).
-    const Task task = makeTask(Status::EvgAborting);
-    const ActionVerdict restart = ActionRules::check(task, TaskAction::Restart);
+    const Task task = makeTask(evg(EvgStatus::Aborting));
+    const ActionVerdict restart = ActionRules::check(task, evgAction(EvgAction::Restart));
     QVERIFY(!restart.allowed);
     QVERIFY2(restart.reason.contains(QLatin1StringView("abort"), Qt::CaseInsensitive), qPrintable(restart.reason));
     // Nor can it be aborted twice.
-    const ActionVerdict abort = ActionRules::check(task, TaskAction::Abort);
+    const ActionVerdict abort = ActionRules::check(task, evgAction(EvgAction::Abort));
     QVERIFY(!abort.allowed);
     QVERIFY(!abort.reason.isEmpty());
 }
@@ -265,9 +267,9 @@ void TestActionRules::abortingCannotRestart()
 void TestActionRules::dispatchedIsAbortedNotUnscheduled()
 {
     // Deviation (1): the refusal must point the user at the action that works.
-    const Task task = makeTask(Status::EvgDispatched);
-    QVERIFY(ActionRules::check(task, TaskAction::Abort).allowed);
-    const ActionVerdict unschedule = ActionRules::check(task, TaskAction::Unschedule);
+    const Task task = makeTask(evg(EvgStatus::Dispatched));
+    QVERIFY(ActionRules::check(task, evgAction(EvgAction::Abort)).allowed);
+    const ActionVerdict unschedule = ActionRules::check(task, evgAction(EvgAction::Unschedule));
     QVERIFY(!unschedule.allowed);
     QVERIFY2(unschedule.reason.contains(QLatin1StringView("abort"), Qt::CaseInsensitive),
              qPrintable(unschedule.reason));
@@ -276,8 +278,8 @@ void TestActionRules::dispatchedIsAbortedNotUnscheduled()
 void TestActionRules::marathonFinishedRestart_data()
 {
     QTest::addColumn<Status>("status");
-    for (Status status : {S::MarFinished, S::MarKilled, S::MarFailed, S::MarError, S::MarDropped, S::MarGone,
-                          S::MarUnknown}) {
+    for (Status status : {mar(MarStatus::Finished), mar(MarStatus::Killed), mar(MarStatus::Failed), mar(MarStatus::Error), mar(MarStatus::Dropped), mar(MarStatus::Gone),
+                          mar(MarStatus::Unknown)}) {
         QTest::newRow(expectedFor(status).name) << status;
     }
 }
@@ -289,17 +291,17 @@ void TestActionRules::marathonFinishedRestart()
     // §3.2: "A finished Marathon task is not restarted by hand: Marathon expunges it and
     // launches a replacement (say so in the disabled action's tooltip)."
     const Task task = makeTask(status);
-    const ActionVerdict restart = ActionRules::check(task, TaskAction::Restart);
+    const ActionVerdict restart = ActionRules::check(task, evgAction(EvgAction::Restart));
     QVERIFY(!restart.allowed);
     QVERIFY2(restart.reason.contains(QLatin1StringView("Marathon")), qPrintable(restart.reason));
     QVERIFY2(restart.reason.contains(QLatin1StringView("replac"), Qt::CaseInsensitive), qPrintable(restart.reason));
-    QVERIFY(ActionRules::check(task, TaskAction::RestartApp).allowed);
+    QVERIFY(ActionRules::check(task, marAction(MarAction::RestartApp)).allowed);
 }
 
 void TestActionRules::killAndWipeNeedsLocalVolumes_data()
 {
     QTest::addColumn<Status>("status");
-    for (Status status : {S::MarStaging, S::MarStarting, S::MarRunning, S::MarUnreachable})
+    for (Status status : {mar(MarStatus::Staging), mar(MarStatus::Starting), mar(MarStatus::Running), mar(MarStatus::Unreachable)})
         QTest::newRow(expectedFor(status).name) << status;
 }
 
@@ -308,28 +310,28 @@ void TestActionRules::killAndWipeNeedsLocalVolumes()
     QFETCH(Status, status);
 
     // §3.2: "Kill & wipe only for tasks with local volumes".
-    const ActionVerdict without = ActionRules::check(makeTask(status, false), TaskAction::KillAndWipe);
+    const ActionVerdict without = ActionRules::check(makeTask(status, false), marAction(MarAction::KillAndWipe));
     QVERIFY(!without.allowed);
     QVERIFY2(without.reason.contains(QLatin1StringView("volume"), Qt::CaseInsensitive), qPrintable(without.reason));
     QVERIFY(!without.category.isEmpty());
-    QVERIFY(ActionRules::check(makeTask(status, true), TaskAction::KillAndWipe).allowed);
+    QVERIFY(ActionRules::check(makeTask(status, true), marAction(MarAction::KillAndWipe)).allowed);
     // Plain kills do not care.
-    QVERIFY(ActionRules::check(makeTask(status, false), TaskAction::Kill).allowed);
-    QVERIFY(ActionRules::check(makeTask(status, false), TaskAction::KillAndScale).allowed);
+    QVERIFY(ActionRules::check(makeTask(status, false), marAction(MarAction::Kill)).allowed);
+    QVERIFY(ActionRules::check(makeTask(status, false), marAction(MarAction::KillAndScale)).allowed);
 }
 
 void TestActionRules::demoTasksFollowTheirSystem()
 {
     // §1: the demo cluster "produces both kinds of tasks"; a demo task obeys its status.
-    Task evergreen = makeTask(Status::EvgStarted);
-    evergreen.source = TaskSource::Demo;
-    QCOMPARE(describe(maskFromCheck(evergreen, {})), describe(actions({A::Abort})));
-    Task marathon = makeTask(Status::MarRunning);
-    marathon.source = TaskSource::Demo;
+    Task evergreen = makeTask(evg(EvgStatus::Started));
+    evergreen.source = NoSystem;
+    QCOMPARE(describe(maskFromCheck(evergreen, {})), describe(actions({evgAction(EvgAction::Abort)})));
+    Task marathon = makeTask(mar(MarStatus::Running));
+    marathon.source = NoSystem;
     QCOMPARE(describe(maskFromCheck(marathon, {})), describe(MarActive));
-    Task blocked = makeTask(Status::EvgBlocked);
-    blocked.source = TaskSource::Demo;
-    QCOMPARE(describe(maskFromCheck(blocked, {})), describe(actions({A::OverrideDependencies})));
+    Task blocked = makeTask(evg(EvgStatus::Blocked));
+    blocked.source = NoSystem;
+    QCOMPARE(describe(maskFromCheck(blocked, {})), describe(actions({evgAction(EvgAction::OverrideDependencies)})));
 }
 
 void TestActionRules::executionTasksDeferToTheirDisplayTask_data()
@@ -339,11 +341,11 @@ void TestActionRules::executionTasksDeferToTheirDisplayTask_data()
     QTest::addColumn<Status>("status");
     QTest::addColumn<TaskAction>("action");
     QTest::addColumn<bool>("allowedForExecutionTask");
-    QTest::newRow("failed restart") << Status::EvgFailed << A::Restart << false;
-    QTest::newRow("unscheduled schedule") << Status::EvgUnscheduled << A::Schedule << false;
-    QTest::newRow("will-run unschedule") << Status::EvgWillRun << A::Unschedule << false;
-    QTest::newRow("will-run priority") << Status::EvgWillRun << A::SetPriority << true;
-    QTest::newRow("started abort") << Status::EvgStarted << A::Abort << true;
+    QTest::newRow("failed restart") << evg(EvgStatus::Failed) << evgAction(EvgAction::Restart) << false;
+    QTest::newRow("unscheduled schedule") << evg(EvgStatus::Unscheduled) << evgAction(EvgAction::Schedule) << false;
+    QTest::newRow("will-run unschedule") << evg(EvgStatus::WillRun) << evgAction(EvgAction::Unschedule) << false;
+    QTest::newRow("will-run priority") << evg(EvgStatus::WillRun) << evgAction(EvgAction::SetPriority) << true;
+    QTest::newRow("started abort") << evg(EvgStatus::Started) << evgAction(EvgAction::Abort) << true;
 }
 
 void TestActionRules::executionTasksDeferToTheirDisplayTask()
@@ -368,7 +370,7 @@ void TestActionRules::readOnlyRefusesEverything()
     for (const Expected &row : expectedTable) {
         for (bool volumes : {false, true}) {
             const Task task = makeTask(row.status, volumes);
-            for (int i = 0; i < TaskActionCount; ++i) {
+            for (int i = 0; i < TaskActions::count(); ++i) {
                 const QByteArray what = QByteArray(row.name) + " / " + actionNames[i];
                 const ActionVerdict verdict = ActionRules::check(task, TaskAction(i), context);
                 QVERIFY2(!verdict.allowed, what.constData());
@@ -386,38 +388,35 @@ void TestActionRules::unsupportedAction()
 {
     const QString reason = QStringLiteral("Evergreen's REST API cannot override dependencies.");
     ActionContext context;
-    QVERIFY(!context.isUnsupported(TaskSource::Evergreen, TaskAction::OverrideDependencies));
-    context.setUnsupported(TaskSource::Evergreen, TaskAction::OverrideDependencies, reason);
-    QVERIFY(context.isUnsupported(TaskSource::Evergreen, TaskAction::OverrideDependencies));
-    QCOMPARE(context.unsupportedReason(TaskSource::Evergreen, TaskAction::OverrideDependencies), reason);
-    QVERIFY(!context.isUnsupported(TaskSource::Evergreen, TaskAction::Restart));
-    QVERIFY(!context.isUnsupported(TaskSource::Demo, TaskAction::OverrideDependencies));
+    QVERIFY(!context.isUnsupported(EvergreenSystem::id(), evgAction(EvgAction::OverrideDependencies)));
+    context.setUnsupported(EvergreenSystem::id(), evgAction(EvgAction::OverrideDependencies), reason);
+    QVERIFY(context.isUnsupported(EvergreenSystem::id(), evgAction(EvgAction::OverrideDependencies)));
+    QCOMPARE(context.unsupportedReason(EvergreenSystem::id(), evgAction(EvgAction::OverrideDependencies)), reason);
+    QVERIFY(!context.isUnsupported(EvergreenSystem::id(), evgAction(EvgAction::Restart)));
+    QVERIFY(!context.isUnsupported(NoSystem, evgAction(EvgAction::OverrideDependencies)));
 
     // The status would allow it; the connection cannot do it, and says so in its words.
-    const Task blocked = makeTask(Status::EvgBlocked);
-    QVERIFY(ActionRules::check(blocked, TaskAction::OverrideDependencies).allowed);
-    const ActionVerdict verdict = ActionRules::check(blocked, TaskAction::OverrideDependencies, context);
+    const Task blocked = makeTask(evg(EvgStatus::Blocked));
+    QVERIFY(ActionRules::check(blocked, evgAction(EvgAction::OverrideDependencies)).allowed);
+    const ActionVerdict verdict = ActionRules::check(blocked, evgAction(EvgAction::OverrideDependencies), context);
     QVERIFY(!verdict.allowed);
     QCOMPARE(verdict.reason, reason);
     QVERIFY(!verdict.category.isEmpty());
-    QVERIFY(!ActionRules::allowedActions(blocked, context).contains(TaskAction::OverrideDependencies));
+    QVERIFY(!ActionRules::allowedActions(blocked, context).contains(evgAction(EvgAction::OverrideDependencies)));
 
-    // Other sources and other actions are untouched.
-    Task demoBlocked = makeTask(Status::EvgBlocked);
-    demoBlocked.source = TaskSource::Demo;
-    QVERIFY(ActionRules::check(demoBlocked, TaskAction::OverrideDependencies, context).allowed);
-    QVERIFY(ActionRules::check(makeTask(Status::EvgFailed), TaskAction::Restart, context).allowed);
-    QVERIFY(ActionRules::check(makeTask(Status::EvgStarted), TaskAction::Abort, context).allowed);
-    QVERIFY(ActionRules::check(makeTask(Status::MarRunning), TaskAction::Kill, context).allowed);
+    // Other actions and other systems are untouched (unsupported actions are per system).
+    QVERIFY(ActionRules::check(makeTask(evg(EvgStatus::Failed)), evgAction(EvgAction::Restart), context).allowed);
+    QVERIFY(ActionRules::check(makeTask(evg(EvgStatus::Started)), evgAction(EvgAction::Abort), context).allowed);
+    QVERIFY(ActionRules::check(makeTask(mar(MarStatus::Running)), marAction(MarAction::Kill), context).allowed);
 
     // The same for a Marathon action.
     const QString noWipe = QStringLiteral("This Marathon does not support wiping.");
-    context.setUnsupported(TaskSource::Marathon, TaskAction::KillAndWipe, noWipe);
-    const ActionVerdict wipe = ActionRules::check(makeTask(Status::MarRunning, true), TaskAction::KillAndWipe,
+    context.setUnsupported(MarathonSystem::id(), marAction(MarAction::KillAndWipe), noWipe);
+    const ActionVerdict wipe = ActionRules::check(makeTask(mar(MarStatus::Running), true), marAction(MarAction::KillAndWipe),
                                                   context);
     QVERIFY(!wipe.allowed);
     QCOMPARE(wipe.reason, noWipe);
-    QVERIFY(ActionRules::check(makeTask(Status::MarRunning, true), TaskAction::Kill, context).allowed);
+    QVERIFY(ActionRules::check(makeTask(mar(MarStatus::Running), true), marAction(MarAction::Kill), context).allowed);
 }
 
 void TestActionRules::allowedActionsMatchesCheck()
@@ -425,9 +424,9 @@ void TestActionRules::allowedActionsMatchesCheck()
     ActionContext readOnly;
     readOnly.readOnly = true;
     ActionContext unsupported;
-    unsupported.setUnsupported(TaskSource::Evergreen, TaskAction::OverrideDependencies,
+    unsupported.setUnsupported(EvergreenSystem::id(), evgAction(EvgAction::OverrideDependencies),
                                QStringLiteral("Not over REST."));
-    unsupported.setUnsupported(TaskSource::Marathon, TaskAction::KillAndScale, QStringLiteral("Not here."));
+    unsupported.setUnsupported(MarathonSystem::id(), marAction(MarAction::KillAndScale), QStringLiteral("Not here."));
 
     for (const Expected &row : expectedTable) {
         for (bool volumes : {false, true}) {
@@ -459,32 +458,32 @@ void TestActionRules::plan_data()
     // statuses and the two scheduled ones of two scheduled statuses: a category is the
     // stage, not the status.
     {
-        QList<Task> tasks = makeTasks({{S::EvgSuccess, 1}, {S::EvgStarted, 6}, {S::EvgWillRun, 1},
-                                       {S::EvgFailed, 1}, {S::EvgStarted, 6}, {S::EvgPending, 1},
-                                       {S::EvgAborted, 1}});
+        QList<Task> tasks = makeTasks({{evg(EvgStatus::Success), 1}, {evg(EvgStatus::Started), 6}, {evg(EvgStatus::WillRun), 1},
+                                       {evg(EvgStatus::Failed), 1}, {evg(EvgStatus::Started), 6}, {evg(EvgStatus::Pending), 1},
+                                       {evg(EvgStatus::Aborted), 1}});
         QList<int> applicable;
         for (int i = 1; i <= 6; ++i)
             applicable.append(i);
         for (int i = 9; i <= 14; ++i)
             applicable.append(i);
-        QTest::newRow("design example") << tasks << TaskAction::Abort << applicable
+        QTest::newRow("design example") << tasks << evgAction(EvgAction::Abort) << applicable
                                         << QStringLiteral("Abort 12 tasks; 5 not applicable: 3 finished, 2 scheduled");
     }
-    QTest::newRow("none refused") << makeTasks({{S::EvgStarted, 2}}) << TaskAction::Abort << QList<int>{0, 1}
+    QTest::newRow("none refused") << makeTasks({{evg(EvgStatus::Started), 2}}) << evgAction(EvgAction::Abort) << QList<int>{0, 1}
                                   << QStringLiteral("Abort 2 tasks");
-    QTest::newRow("one task") << makeTasks({{S::EvgFailed, 1}}) << TaskAction::Restart << QList<int>{0}
+    QTest::newRow("one task") << makeTasks({{evg(EvgStatus::Failed), 1}}) << evgAction(EvgAction::Restart) << QList<int>{0}
                               << QStringLiteral("Restart 1 task");
     QTest::newRow("singular, largest group first")
-        << makeTasks({{S::EvgWillRun, 1}, {S::EvgStarted, 1}, {S::EvgSuccess, 1}, {S::EvgSystemFailed, 1}})
-        << TaskAction::Abort << QList<int>{1}
+        << makeTasks({{evg(EvgStatus::WillRun), 1}, {evg(EvgStatus::Started), 1}, {evg(EvgStatus::Success), 1}, {evg(EvgStatus::SystemFailed), 1}})
+        << evgAction(EvgAction::Abort) << QList<int>{1}
         << QStringLiteral("Abort 1 task; 3 not applicable: 2 finished, 1 scheduled");
-    QTest::newRow("restart, finished kinds") << makeTasks({{S::EvgSuccess, 1}, {S::EvgKnownIssue, 1},
-                                                           {S::EvgSetupFailed, 1}, {S::EvgTaskTimedOut, 1}})
-                                             << TaskAction::Restart << QList<int>{0, 1, 2, 3}
+    QTest::newRow("restart, finished kinds") << makeTasks({{evg(EvgStatus::Success), 1}, {evg(EvgStatus::KnownIssue), 1},
+                                                           {evg(EvgStatus::SetupFailed), 1}, {evg(EvgStatus::TaskTimedOut), 1}})
+                                             << evgAction(EvgAction::Restart) << QList<int>{0, 1, 2, 3}
                                              << QStringLiteral("Restart 4 tasks");
-    QTest::newRow("marathon kill") << makeTasks({{S::MarRunning, 2}, {S::MarFinished, 1}, {S::MarKilled, 1},
-                                                 {S::MarStaging, 1}})
-                                   << TaskAction::Kill << QList<int>{0, 1, 4}
+    QTest::newRow("marathon kill") << makeTasks({{mar(MarStatus::Running), 2}, {mar(MarStatus::Finished), 1}, {mar(MarStatus::Killed), 1},
+                                                 {mar(MarStatus::Staging), 1}})
+                                   << marAction(MarAction::Kill) << QList<int>{0, 1, 4}
                                    << QStringLiteral("Kill 3 tasks; 2 not applicable: 2 finished");
 }
 
@@ -523,8 +522,8 @@ void TestActionRules::plan()
 
 void TestActionRules::planAllRefused()
 {
-    const QList<Task> tasks = makeTasks({{S::EvgSuccess, 1}, {S::EvgFailed, 1}, {S::EvgAborted, 1}});
-    const BulkPlan plan = ActionRules::plan(tasks, TaskAction::Abort);
+    const QList<Task> tasks = makeTasks({{evg(EvgStatus::Success), 1}, {evg(EvgStatus::Failed), 1}, {evg(EvgStatus::Aborted), 1}});
+    const BulkPlan plan = ActionRules::plan(tasks, evgAction(EvgAction::Abort));
     QCOMPARE(plan.total, 3);
     QVERIFY(plan.applicable.isEmpty());
     QCOMPARE(int(plan.rejected.size()), 3);
@@ -544,8 +543,8 @@ void TestActionRules::planAllRefused()
 void TestActionRules::planMixedSystems()
 {
     // One selection can hold both systems (§3); a Marathon verb does not apply to Evergreen.
-    const QList<Task> tasks = makeTasks({{S::MarRunning, 2}, {S::EvgStarted, 2}});
-    const BulkPlan plan = ActionRules::plan(tasks, TaskAction::Kill);
+    const QList<Task> tasks = makeTasks({{mar(MarStatus::Running), 2}, {evg(EvgStatus::Started), 2}});
+    const BulkPlan plan = ActionRules::plan(tasks, marAction(MarAction::Kill));
     QCOMPARE(plan.applicable, (QList<int>{0, 1}));
     QCOMPARE(int(plan.rejected.size()), 2);
     const QString summary = plan.summary();
@@ -554,7 +553,7 @@ void TestActionRules::planMixedSystems()
 
 void TestActionRules::planEmpty()
 {
-    const BulkPlan plan = ActionRules::plan({}, TaskAction::Restart);
+    const BulkPlan plan = ActionRules::plan({}, evgAction(EvgAction::Restart));
     QCOMPARE(plan.total, 0);
     QVERIFY(plan.applicable.isEmpty());
     QVERIFY(plan.rejected.isEmpty());
@@ -594,9 +593,9 @@ void TestActionRules::checkPriority()
     QFETCH(bool, admin);
     QFETCH(bool, accepted);
 
-    QCOMPARE(ActionRules::MinPriority, -1);
-    QCOMPARE(ActionRules::MaxPriority, 100);
-    const QString why = ActionRules::checkPriority(priority, admin);
+    QCOMPARE(EvergreenSystem::MinPriority, -1);
+    QCOMPARE(EvergreenSystem::MaxPriority, 100);
+    const QString why = ActionRules::checkValue(evgAction(EvgAction::SetPriority), priority, admin);
     if (accepted) {
         QVERIFY2(why.isEmpty(), qPrintable(why));
     } else {

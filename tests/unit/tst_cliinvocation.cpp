@@ -1,10 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "systems/connectionoptions.h"
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "cli/cliinvocation.h"
 
 #include <QTest>
 
 using Command = CliInvocation::Command;
 using Format = CliInvocation::Format;
+
+namespace {
+// The connection options as taskmon-cli's main reads them; the last parse's are kept.
+ConnectionOptions &parsedConnections()
+{
+    static ConnectionOptions options;
+    return options;
+}
+
+CliInvocation::ConnectionParsing connectionParsing()
+{
+    parsedConnections() = ConnectionOptions();
+    return {&ConnectionOptions::addTo,
+            [](const QCommandLineParser &parser, QString *error) { return parsedConnections().read(parser, error); }};
+}
+} // namespace
 
 class TestCliInvocation : public QObject
 {
@@ -19,7 +38,7 @@ private slots:
         QTest::addColumn<TaskAction>("action");
         QTest::addColumn<QStringList>("ids");
 
-        const TaskAction none = TaskAction::Abort;
+        const TaskAction none = evgAction(EvgAction::Abort);
         QTest::newRow("list") << QStringList{u"list"_qs} << Command::List << Format::Table << none << QStringList{};
         QTest::newRow("list json") << QStringList{u"--demo"_qs, u"list"_qs, u"--format"_qs, u"json"_qs}
                                    << Command::List << Format::Json << none << QStringList{};
@@ -29,25 +48,25 @@ private slots:
         QTest::newRow("watch jsonl") << QStringList{u"watch"_qs, u"--for"_qs, u"3"_qs, u"--format"_qs, u"jsonl"_qs}
                                      << Command::Watch << Format::Jsonl << none << QStringList{};
         QTest::newRow("abort") << QStringList{u"abort"_qs, u"a"_qs, u"b"_qs} << Command::Act << Format::Table
-                               << TaskAction::Abort << QStringList{u"a"_qs, u"b"_qs};
+                               << evgAction(EvgAction::Abort) << QStringList{u"a"_qs, u"b"_qs};
         QTest::newRow("restart") << QStringList{u"restart"_qs, u"a"_qs} << Command::Act << Format::Table
-                                 << TaskAction::Restart << QStringList{u"a"_qs};
+                                 << evgAction(EvgAction::Restart) << QStringList{u"a"_qs};
         QTest::newRow("schedule") << QStringList{u"schedule"_qs, u"a"_qs} << Command::Act << Format::Table
-                                  << TaskAction::Schedule << QStringList{u"a"_qs};
+                                  << evgAction(EvgAction::Schedule) << QStringList{u"a"_qs};
         QTest::newRow("unschedule") << QStringList{u"unschedule"_qs, u"a"_qs} << Command::Act << Format::Table
-                                    << TaskAction::Unschedule << QStringList{u"a"_qs};
+                                    << evgAction(EvgAction::Unschedule) << QStringList{u"a"_qs};
         QTest::newRow("kill") << QStringList{u"kill"_qs, u"m1"_qs} << Command::Act << Format::Table
-                              << TaskAction::Kill << QStringList{u"m1"_qs};
+                              << marAction(MarAction::Kill) << QStringList{u"m1"_qs};
         QTest::newRow("kill scale") << QStringList{u"kill"_qs, u"--scale"_qs, u"m1"_qs} << Command::Act
-                                    << Format::Table << TaskAction::KillAndScale << QStringList{u"m1"_qs};
+                                    << Format::Table << marAction(MarAction::KillAndScale) << QStringList{u"m1"_qs};
         QTest::newRow("kill wipe") << QStringList{u"kill"_qs, u"--wipe"_qs, u"m1"_qs} << Command::Act
-                                   << Format::Table << TaskAction::KillAndWipe << QStringList{u"m1"_qs};
+                                   << Format::Table << marAction(MarAction::KillAndWipe) << QStringList{u"m1"_qs};
         QTest::newRow("restart-app") << QStringList{u"restart-app"_qs, u"/prod/web"_qs} << Command::Act
-                                     << Format::Table << TaskAction::RestartApp << QStringList{u"/prod/web"_qs};
+                                     << Format::Table << marAction(MarAction::RestartApp) << QStringList{u"/prod/web"_qs};
         QTest::newRow("priority") << QStringList{u"priority"_qs, u"70"_qs, u"a"_qs, u"b"_qs} << Command::Act
-                                  << Format::Table << TaskAction::SetPriority << QStringList{u"a"_qs, u"b"_qs};
+                                  << Format::Table << evgAction(EvgAction::SetPriority) << QStringList{u"a"_qs, u"b"_qs};
         QTest::newRow("priority -1") << QStringList{u"priority"_qs, u"-1"_qs, u"a"_qs} << Command::Act
-                                     << Format::Table << TaskAction::SetPriority << QStringList{u"a"_qs};
+                                     << Format::Table << evgAction(EvgAction::SetPriority) << QStringList{u"a"_qs};
         QTest::newRow("help") << QStringList{u"--help"_qs} << Command::Help << Format::Table << none << QStringList{};
         QTest::newRow("list help") << QStringList{u"list"_qs, u"--help"_qs} << Command::Help << Format::Table
                                    << none << QStringList{};
@@ -64,7 +83,7 @@ private slots:
         QFETCH(QStringList, ids);
         CliInvocation invocation;
         QString error;
-        QVERIFY2(CliInvocation::parse(arguments, &invocation, &error), qPrintable(error));
+        QVERIFY2(CliInvocation::parse(arguments, connectionParsing(), &invocation, &error), qPrintable(error));
         QCOMPARE(invocation.command, command);
         if (command != Command::Help)
             QCOMPARE(invocation.format, format);
@@ -81,18 +100,18 @@ private slots:
         CliInvocation invocation;
         QString error;
         QVERIFY(CliInvocation::parse({u"--demo"_qs, u"--seed"_qs, u"7"_qs, u"--timeout"_qs, u"9"_qs, u"--read-only"_qs,
-                                      u"list"_qs, u"--live"_qs, u"2.5"_qs, u"--filter"_qs, u"status:failed kind:system"_qs},
+                                      u"list"_qs, u"--live"_qs, u"2.5"_qs, u"--filter"_qs, u"status:failed kind:system"_qs}, connectionParsing(),
                                      &invocation, &error));
-        QCOMPARE(invocation.connection.demoConfig.seed, 7u);
+        QCOMPARE(parsedConnections().demoConfig.seed, 7u);
         QCOMPARE(invocation.timeoutSeconds, 9);
-        QVERIFY(invocation.connection.readOnly);
+        QVERIFY(parsedConnections().readOnly);
         QCOMPARE(invocation.liveSeconds, 2.5);
         QCOMPARE(invocation.filter, u"status:failed kind:system"_qs);
 
-        QVERIFY(CliInvocation::parse({u"kill"_qs, u"--scale"_qs, u"--yes"_qs, u"--force"_qs, u"m"_qs}, &invocation, &error));
+        QVERIFY(CliInvocation::parse({u"kill"_qs, u"--scale"_qs, u"--yes"_qs, u"--force"_qs, u"m"_qs}, connectionParsing(), &invocation, &error));
         QVERIFY(invocation.yes);
         QVERIFY(invocation.force);
-        QVERIFY(CliInvocation::parse({u"priority"_qs, u"500"_qs, u"--admin"_qs, u"a"_qs}, &invocation, &error));
+        QVERIFY(CliInvocation::parse({u"priority"_qs, u"500"_qs, u"--admin"_qs, u"a"_qs}, connectionParsing(), &invocation, &error));
         QCOMPARE(invocation.priority, 500);
         QVERIFY(invocation.admin);
     }
@@ -111,11 +130,11 @@ private slots:
         QFETCH(QString, command);
         CliInvocation invocation;
         QString error;
-        QVERIFY(CliInvocation::parse({command, u"--help"_qs}, &invocation, &error));
+        QVERIFY(CliInvocation::parse({command, u"--help"_qs}, connectionParsing(), &invocation, &error));
         QCOMPARE(invocation.command, Command::Help);
         QVERIFY2(invocation.helpText.contains(u"Usage: taskmon-cli [connection options] "_qs + command),
                  qPrintable(invocation.helpText));
-        QVERIFY(CliInvocation::usage().contains(command));
+        QVERIFY(CliInvocation::usage(connectionParsing()).contains(command));
     }
 
     void usageErrors_data()
@@ -151,7 +170,7 @@ private slots:
         QFETCH(QString, mentions);
         CliInvocation invocation;
         QString error;
-        QVERIFY(!CliInvocation::parse(arguments, &invocation, &error));
+        QVERIFY(!CliInvocation::parse(arguments, connectionParsing(), &invocation, &error));
         QVERIFY2(error.contains(mentions), qPrintable(error));
         QVERIFY2(error.contains(u"--help"_qs), qPrintable(error));  // says how to get help
     }

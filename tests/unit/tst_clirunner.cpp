@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "systems/connectionoptions.h"
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "cli/clirunner.h"
 #include "cli/tableprinter.h"
 #include "cli/taskrecord.h"
@@ -17,6 +20,20 @@ using TestTasks::evergreen;
 using TestTasks::marathon;
 
 namespace {
+// The connection options as taskmon-cli's main reads them; the last parse's are kept.
+ConnectionOptions &parsedConnections()
+{
+    static ConnectionOptions options;
+    return options;
+}
+
+CliInvocation::ConnectionParsing connectionParsing()
+{
+    parsedConnections() = ConnectionOptions();
+    return {&ConnectionOptions::addTo,
+            [](const QCommandLineParser &parser, QString *error) { return parsedConnections().read(parser, error); }};
+}
+
 // A session with one scripted backend per system and a runner writing into strings.
 struct Run
 {
@@ -25,9 +42,9 @@ struct Run
         , err(&errText)
     {
         QString error;
-        parsed = CliInvocation::parse(arguments, &invocation, &error);
-        evg = new FakeBackend(TaskSource::Evergreen);
-        mar = new FakeBackend(TaskSource::Marathon);
+        parsed = CliInvocation::parse(arguments, connectionParsing(), &invocation, &error);
+        evg = new FakeBackend(EvergreenSystem::id());
+        mar = new FakeBackend(MarathonSystem::id());
         session.addBackend(evg);
         session.addBackend(mar);
         runner = std::make_unique<CliRunner>(invocation, &session, &out, &err, std::move(terminal));
@@ -39,7 +56,7 @@ struct Run
     {
         TaskSnapshot evgSnapshot, marSnapshot;
         for (const Task &task : tasks)
-            (task.system() == TaskSystem::Marathon ? marSnapshot : evgSnapshot).tasks.append(task);
+            (task.system() == MarathonSystem::id() ? marSnapshot : evgSnapshot).tasks.append(task);
         evg->sendSnapshot(evgSnapshot);
         mar->sendSnapshot(marSnapshot);
         ConnectionStatus polling;
@@ -66,10 +83,10 @@ struct Run
 
 QList<Task> sample()
 {
-    Task failed = evergreen("evg-failed", Status::EvgFailed, "rhel80", 60);
+    Task failed = evergreen("evg-failed", evg(EvgStatus::Failed), "rhel80", 60);
     failed.message = InternedString(QStringLiteral("tests, \"quoted\", failed"));
-    return {failed, evergreen("evg-run", Status::EvgStarted), evergreen("evg-done", Status::EvgSuccess),
-            marathon("m-run", Status::MarRunning, "/prod/web"), marathon("m-lost", Status::MarUnreachable, "/prod/web")};
+    return {failed, evergreen("evg-run", evg(EvgStatus::Started)), evergreen("evg-done", evg(EvgStatus::Success)),
+            marathon("m-run", mar(MarStatus::Running), "/prod/web"), marathon("m-lost", mar(MarStatus::Unreachable), "/prod/web")};
 }
 } // namespace
 
@@ -183,7 +200,7 @@ private slots:
     {
         Run run({u"priority"_qs, u"50"_qs, u"q"_qs});
         run.runner->start();
-        run.serve({evergreen("q", Status::EvgWillRun)});
+        run.serve({evergreen("q", evg(EvgStatus::WillRun))});
         QTRY_COMPARE(run.evg->requests.size(), 1);
         QCOMPARE(run.evg->requests[0].priority, 50);
         run.evg->answer(run.evg->requests[0], false, u"insufficient privilege"_qs, 401);
@@ -200,8 +217,8 @@ private slots:
         QVERIFY(!run.mar->requests[0].force);
         ActionOutcome locked;
         locked.requestId = run.mar->requests[0].id;
-        locked.action = TaskAction::KillAndScale;
-        locked.results = {ActionResult{"m-run", false, 409, u"App is locked by one or more deployments."_qs, true}};
+        locked.action = marAction(MarAction::KillAndScale);
+        locked.results = {ActionResult{"m-run", false, 409, u"App is locked by one or more deployments."_qs, true, {}}};
         emit run.mar->actionFinished(locked);
         QTRY_COMPARE(run.exitCode, 1);
         QVERIFY(run.errText.contains(u"--force"_qs));
@@ -248,7 +265,7 @@ private slots:
         run.runner->start();
         run.serve(sample());
         QTRY_COMPARE(run.mar->requests.size(), 1);
-        QCOMPARE(run.mar->requests[0].action, TaskAction::RestartApp);
+        QCOMPARE(run.mar->requests[0].action, marAction(MarAction::RestartApp));
         QCOMPARE(run.mar->requests[0].taskIds.size(), 1);
     }
 
@@ -271,7 +288,7 @@ private slots:
         Run run({u"list"_qs});
         run.runner->start();
         TaskSnapshot snapshot;
-        snapshot.tasks = {evergreen("e", Status::EvgSuccess)};
+        snapshot.tasks = {evergreen("e", evg(EvgStatus::Success))};
         run.evg->sendSnapshot(snapshot);
         ConnectionStatus polling;
         polling.state = ConnectionStatus::State::Polling;
@@ -293,9 +310,9 @@ private slots:
         QTRY_VERIFY(run.session.store()->size() == 5);
         QTest::qWait(50);
         QVERIFY(run.outText.isEmpty());  // the first listing is not news
-        run.mar->sendBatch({TaskDelta::upsert(marathon("m-run", Status::MarFailed, "/prod/web"), TaskField::Status)});
-        run.evg->sendBatch({TaskDelta::upsert(evergreen("evg-run", Status::EvgSuccess), TaskField::Status)});
-        run.mar->sendBatch({TaskDelta::upsert(marathon("m-new", Status::MarStaging, "/prod/web"))});
+        run.mar->sendBatch({TaskDelta::upsert(marathon("m-run", mar(MarStatus::Failed), "/prod/web"), TaskField::Status)});
+        run.evg->sendBatch({TaskDelta::upsert(evergreen("evg-run", evg(EvgStatus::Success)), TaskField::Status)});
+        run.mar->sendBatch({TaskDelta::upsert(marathon("m-new", mar(MarStatus::Staging), "/prod/web"))});
         QTRY_COMPARE_WITH_TIMEOUT(run.exitCode, 0, 3000);
         const QStringList lines = run.outText.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);  // the Evergreen change is filtered out

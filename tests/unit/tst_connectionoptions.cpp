@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/connectionoptions.h"
+#include "systems/connectionoptions.h"
 
 #include <QCommandLineParser>
 #include <QTest>

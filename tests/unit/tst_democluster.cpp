@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "backends/demo/democluster.h"
 #include "backends/demo/demobackend.h"
 #include "domain/actionrules.h"
@@ -81,13 +83,13 @@ private slots:
         QSet<QString> lostReasons;
         const QSet<Status> seen = statusesSeen(cluster, 3000, &lostReasons);
         const Status expected[] = {
-            Status::EvgUnscheduled, Status::EvgPending, Status::EvgWillRun, Status::EvgDispatched,
-            Status::EvgStarted, Status::EvgSuccess, Status::EvgFailed, Status::EvgKnownIssue,
-            Status::EvgTaskTimedOut, Status::EvgSetupFailed, Status::EvgSystemFailed,
-            Status::EvgSystemTimedOut, Status::EvgSystemUnresponsive, Status::EvgAborted,
-            Status::EvgBlocked, Status::MarStaging, Status::MarStarting, Status::MarRunning,
-            Status::MarUnreachable, Status::MarFinished, Status::MarKilled, Status::MarFailed,
-            Status::MarError, Status::MarGone, Status::MarUnknown,
+            evg(EvgStatus::Unscheduled), evg(EvgStatus::Pending), evg(EvgStatus::WillRun), evg(EvgStatus::Dispatched),
+            evg(EvgStatus::Started), evg(EvgStatus::Success), evg(EvgStatus::Failed), evg(EvgStatus::KnownIssue),
+            evg(EvgStatus::TaskTimedOut), evg(EvgStatus::SetupFailed), evg(EvgStatus::SystemFailed),
+            evg(EvgStatus::SystemTimedOut), evg(EvgStatus::SystemUnresponsive), evg(EvgStatus::Aborted),
+            evg(EvgStatus::Blocked), mar(MarStatus::Staging), mar(MarStatus::Starting), mar(MarStatus::Running),
+            mar(MarStatus::Unreachable), mar(MarStatus::Finished), mar(MarStatus::Killed), mar(MarStatus::Failed),
+            mar(MarStatus::Error), mar(MarStatus::Gone), mar(MarStatus::Unknown),
         };
         for (Status status : expected)
             QVERIFY2(seen.contains(status), qPrintable(StatusTaxonomy::label(status)));
@@ -102,11 +104,11 @@ private slots:
         const QList<Task> tasks = cluster.populate(start);
         bool exec = false, idle = false, annotated = false, blockedWithDependency = false;
         for (const Task &task : tasks) {
-            exec |= task.status == Status::EvgTaskTimedOut && task.timeoutType == TimeoutType::Exec;
-            idle |= task.status == Status::EvgTaskTimedOut && task.timeoutType == TimeoutType::Idle;
-            annotated |= task.status == Status::EvgKnownIssue && task.details
+            exec |= task.status == evg(EvgStatus::TaskTimedOut) && task.timeoutType == TimeoutType::Exec;
+            idle |= task.status == evg(EvgStatus::TaskTimedOut) && task.timeoutType == TimeoutType::Idle;
+            annotated |= task.status == evg(EvgStatus::KnownIssue) && task.details
                 && !task.details->annotations.issues.isEmpty();
-            blockedWithDependency |= task.status == Status::EvgBlocked && task.details
+            blockedWithDependency |= task.status == evg(EvgStatus::Blocked) && task.details
                 && !task.details->dependsOn.isEmpty();
         }
         QVERIFY(exec);
@@ -119,27 +121,27 @@ private slots:
     {
         DemoCluster cluster(config(3));
         const QList<Task> tasks = cluster.populate(start);
-        const Task *running = firstWith(tasks, Status::EvgStarted);
+        const Task *running = firstWith(tasks, evg(EvgStatus::Started));
         QVERIFY(running);
         const QByteArray id = running->id;
         TaskBatch changes;
-        const auto results = cluster.perform(request(TaskAction::Abort, id), start, &changes);
+        const auto results = cluster.perform(request(evgAction(EvgAction::Abort), id), start, &changes);
         QCOMPARE(results.size(), 1);
         QVERIFY(results[0].ok);
         QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes[0].task.status, Status::EvgAborting);
-        QVERIFY(!ActionRules::check(changes[0].task, TaskAction::Restart));
+        QCOMPARE(changes[0].task.status, evg(EvgStatus::Aborting));
+        QVERIFY(!ActionRules::check(changes[0].task, evgAction(EvgAction::Restart)));
 
         (void)cluster.step(start + 1000, 0);
-        QCOMPARE(cluster.find(id)->status, Status::EvgAborting);
+        QCOMPARE(cluster.find(id)->status, evg(EvgStatus::Aborting));
         const TaskBatch later = cluster.step(start + 5000, 0);
-        QCOMPARE(cluster.find(id)->status, Status::EvgAborted);
+        QCOMPARE(cluster.find(id)->status, evg(EvgStatus::Aborted));
         QVERIFY(std::any_of(later.cbegin(), later.cend(),
-                            [&](const TaskDelta &d) { return d.task.id == id && d.task.status == Status::EvgAborted; }));
-        QVERIFY(ActionRules::check(*cluster.find(id), TaskAction::Restart));
+                            [&](const TaskDelta &d) { return d.task.id == id && d.task.status == evg(EvgStatus::Aborted); }));
+        QVERIFY(ActionRules::check(*cluster.find(id), evgAction(EvgAction::Restart)));
 
         // Aborting a finished task is refused as Evergreen refuses it.
-        const auto again = cluster.perform(request(TaskAction::Abort, id), start + 6000, &changes);
+        const auto again = cluster.perform(request(evgAction(EvgAction::Abort), id), start + 6000, &changes);
         QVERIFY(!again[0].ok);
         QCOMPARE(again[0].httpStatus, 500);
         QVERIFY(again[0].message.contains(QStringLiteral("cannot abort")));
@@ -149,17 +151,17 @@ private slots:
     {
         DemoCluster cluster(config(3));
         const QList<Task> tasks = cluster.populate(start);
-        const Task *failed = firstWith(tasks, Status::EvgFailed);
+        const Task *failed = firstWith(tasks, evg(EvgStatus::Failed));
         QVERIFY(failed);
         TaskBatch changes;
-        QVERIFY(cluster.perform(request(TaskAction::Restart, failed->id), start, &changes)[0].ok);
+        QVERIFY(cluster.perform(request(evgAction(EvgAction::Restart), failed->id), start, &changes)[0].ok);
         const Task *now = cluster.find(failed->id);
         QCOMPARE(now->execution, quint16(failed->execution + 1));
-        QVERIFY(now->status == Status::EvgWillRun || now->status == Status::EvgBlocked);
+        QVERIFY(now->status == evg(EvgStatus::WillRun) || now->status == evg(EvgStatus::Blocked));
         QCOMPARE(now->finishedAt, Timestamp(0));
 
-        const Task *queued = firstWith(tasks, Status::EvgWillRun);
-        const auto refused = cluster.perform(request(TaskAction::Restart, queued->id), start, &changes);
+        const Task *queued = firstWith(tasks, evg(EvgStatus::WillRun));
+        const auto refused = cluster.perform(request(evgAction(EvgAction::Restart), queued->id), start, &changes);
         QCOMPARE(refused[0].httpStatus, 400);
     }
 
@@ -167,14 +169,14 @@ private slots:
     {
         DemoCluster cluster(config(4));
         const QList<Task> tasks = cluster.populate(start);
-        const QByteArray id = firstWith(tasks, Status::EvgUnscheduled)->id;
+        const QByteArray id = firstWith(tasks, evg(EvgStatus::Unscheduled))->id;
         TaskBatch changes;
-        cluster.perform(request(TaskAction::Schedule, id), start, &changes);
-        QVERIFY(cluster.find(id)->status == Status::EvgWillRun || cluster.find(id)->status == Status::EvgBlocked);
-        cluster.perform(request(TaskAction::Unschedule, id), start, &changes);
-        QCOMPARE(cluster.find(id)->status, Status::EvgUnscheduled);
+        cluster.perform(request(evgAction(EvgAction::Schedule), id), start, &changes);
+        QVERIFY(cluster.find(id)->status == evg(EvgStatus::WillRun) || cluster.find(id)->status == evg(EvgStatus::Blocked));
+        cluster.perform(request(evgAction(EvgAction::Unschedule), id), start, &changes);
+        QCOMPARE(cluster.find(id)->status, evg(EvgStatus::Unscheduled));
 
-        ActionRequest priority = request(TaskAction::SetPriority, id);
+        ActionRequest priority = request(evgAction(EvgAction::SetPriority), id);
         priority.priority = 101;
         const auto refused = cluster.perform(priority, start, &changes);
         QCOMPARE(refused[0].httpStatus, 401);
@@ -190,22 +192,22 @@ private slots:
         const QList<Task> tasks = cluster.populate(start);
         const Task *running = nullptr;
         for (const Task &task : tasks) {
-            if (task.status == Status::MarRunning && task.group.view() == u"/prod/web")
+            if (task.status == mar(MarStatus::Running) && task.group.view() == u"/prod/web")
                 running = &task;
         }
         QVERIFY(running);
         const QByteArray id = running->id;
         const int before = cluster.size();
         TaskBatch changes;
-        QVERIFY(cluster.perform(request(TaskAction::Kill, id), start, &changes)[0].ok);
-        QCOMPARE(cluster.find(id)->status, Status::MarKilling);
+        QVERIFY(cluster.perform(request(marAction(MarAction::Kill), id), start, &changes)[0].ok);
+        QCOMPARE(cluster.find(id)->status, mar(MarStatus::Killing));
         TaskBatch later;
         for (int i = 1; i <= 80; ++i)
             later += cluster.step(start + i * 100, 0);
-        QCOMPARE(cluster.find(id)->status, Status::MarKilled);
+        QCOMPARE(cluster.find(id)->status, mar(MarStatus::Killed));
         QCOMPARE(cluster.size(), before + 1);
         const auto replacement = std::find_if(later.cbegin(), later.cend(), [&](const TaskDelta &d) {
-            return d.task.id != id && d.task.group.view() == u"/prod/web" && d.task.status == Status::MarStaging;
+            return d.task.id != id && d.task.group.view() == u"/prod/web" && d.task.status == mar(MarStatus::Staging);
         });
         QVERIFY(replacement != later.cend());
     }
@@ -216,12 +218,12 @@ private slots:
         const QList<Task> tasks = cluster.populate(start);
         const Task *payments = nullptr;
         for (const Task &task : tasks) {
-            if (task.group.view() == u"/prod/payments" && task.status == Status::MarRunning)
+            if (task.group.view() == u"/prod/payments" && task.status == mar(MarStatus::Running))
                 payments = &task;
         }
         QVERIFY(payments);
         TaskBatch changes;
-        ActionRequest scale = request(TaskAction::KillAndScale, payments->id);
+        ActionRequest scale = request(marAction(MarAction::KillAndScale), payments->id);
         const auto locked = cluster.perform(scale, start, &changes);
         QCOMPARE(locked[0].httpStatus, 409);
         QVERIFY(locked[0].forceable);
@@ -229,7 +231,7 @@ private slots:
         QVERIFY(changes.isEmpty());
         scale.force = true;
         QVERIFY(cluster.perform(scale, start, &changes)[0].ok);
-        QCOMPARE(cluster.find(payments->id)->status, Status::MarKilling);
+        QCOMPARE(cluster.find(payments->id)->status, mar(MarStatus::Killing));
     }
 
     void runsThroughASession()

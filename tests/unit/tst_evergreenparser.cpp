@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/evergreen/evergreensystem.h"
 #include "backends/evergreen/evergreenparser.h"
 #include "domain/isotime.h"
 
@@ -50,7 +51,7 @@ private slots:
         QVERIFY(list.mismatches.isEmpty());
         const Task &task = list.tasks[0];
         QCOMPARE(task.id, QByteArray("mongodb_mongo_master_enterprise_rhel_80_jsCore_patch_abc123_24_01_01"));
-        QCOMPARE(task.source, TaskSource::Evergreen);
+        QCOMPARE(task.source, EvergreenSystem::id());
         QCOMPARE(task.name.toString(), QStringLiteral("jsCore"));
         QCOMPARE(task.group.toString(), QStringLiteral("enterprise-rhel-80-64-bit-dynamic-required"));
         QCOMPARE(task.scope.toString(), QStringLiteral("mongodb_mongo_master_enterprise_rhel_80_patch_abc123"));
@@ -58,7 +59,7 @@ private slots:
         QCOMPARE(task.host.toString(), QStringLiteral("i-0abc123def"));
         QCOMPARE(task.priority, 50);
         QCOMPARE(task.execution, quint16(1));
-        QCOMPARE(task.status, Status::EvgTaskTimedOut);
+        QCOMPARE(task.status, evg(EvgStatus::TaskTimedOut));
         QCOMPARE(task.nativeStatus.toString(), QStringLiteral("failed"));
         QCOMPARE(task.message.toString(), QStringLiteral("'shell.exec' timed out"));
         QCOMPARE(task.reason.toString(), QStringLiteral("shell.exec"));
@@ -103,8 +104,8 @@ private slots:
     {
         const Task task = single(R"({"task_id": "t1", "status": "undispatched"})");
         QCOMPARE(task.id, QByteArray("t1"));
-        QCOMPARE(task.source, TaskSource::Evergreen);
-        QCOMPARE(task.status, Status::EvgUnscheduled);   // not activated
+        QCOMPARE(task.source, EvergreenSystem::id());
+        QCOMPARE(task.status, evg(EvgStatus::Unscheduled));   // not activated
         QCOMPARE(task.priority, 0);
         QCOMPARE(task.execution, quint16(0));
         QCOMPARE(task.flags, quint16(0));
@@ -128,7 +129,7 @@ private slots:
         QFETCH(QByteArray, value);
         const Task task = single(R"({"task_id": "t", "status": "started", "activated": true, "start_time": )"
                                  + value + R"(, "finish_time": )" + value + R"(, "create_time": )" + value + "}");
-        QCOMPARE(task.status, Status::EvgStarted);
+        QCOMPARE(task.status, evg(EvgStatus::Started));
         QCOMPARE(task.startedAt, 0);
         QCOMPARE(task.finishedAt, 0);
         QCOMPARE(task.createdAt, 0);
@@ -162,42 +163,42 @@ private slots:
         QTest::addColumn<QByteArray>("fields");
         QTest::addColumn<Status>("expected");
         QTest::newRow("1 annotations make a known issue")
-            << QByteArray(R"("status":"failed","has_annotations":true,"status_details":{"type":"test"})") << Status::EvgKnownIssue;
+            << QByteArray(R"("status":"failed","has_annotations":true,"status_details":{"type":"test"})") << evg(EvgStatus::KnownIssue);
         QTest::newRow("1 known issue comes before aborted")
-            << QByteArray(R"("status":"failed","has_annotations":true,"aborted":true)") << Status::EvgKnownIssue;
+            << QByteArray(R"("status":"failed","has_annotations":true,"aborted":true)") << evg(EvgStatus::KnownIssue);
         QTest::newRow("2 aborted and finished")
-            << QByteArray(R"("status":"failed","aborted":true,"status_details":{"desc":"aborted"})") << Status::EvgAborted;
+            << QByteArray(R"("status":"failed","aborted":true,"status_details":{"desc":"aborted"})") << evg(EvgStatus::Aborted);
         QTest::newRow("2 aborted while running is aborting")
-            << QByteArray(R"("status":"started","aborted":true,"activated":false)") << Status::EvgAborting;
+            << QByteArray(R"("status":"started","aborted":true,"activated":false)") << evg(EvgStatus::Aborting);
         QTest::newRow("2 aborted while dispatched is aborting")
-            << QByteArray(R"("status":"dispatched","aborted":true)") << Status::EvgAborting;
-        QTest::newRow("3 success") << QByteArray(R"("status":"success","status_details":{"type":"test"})") << Status::EvgSuccess;
+            << QByteArray(R"("status":"dispatched","aborted":true)") << evg(EvgStatus::Aborting);
+        QTest::newRow("3 success") << QByteArray(R"("status":"success","status_details":{"type":"test"})") << evg(EvgStatus::Success);
         QTest::newRow("3 success ignores a timed_out flag")
-            << QByteArray(R"("status":"success","status_details":{"type":"system","timed_out":true})") << Status::EvgSuccess;
+            << QByteArray(R"("status":"success","status_details":{"type":"system","timed_out":true})") << evg(EvgStatus::Success);
         QTest::newRow("4 setup failed")
-            << QByteArray(R"("status":"failed","status_details":{"type":"setup","timed_out":true})") << Status::EvgSetupFailed;
+            << QByteArray(R"("status":"failed","status_details":{"type":"setup","timed_out":true})") << evg(EvgStatus::SetupFailed);
         QTest::newRow("5 system unresponsive")
-            << QByteArray(R"("status":"failed","status_details":{"type":"system","timed_out":true,"desc":"heartbeat"})") << Status::EvgSystemUnresponsive;
+            << QByteArray(R"("status":"failed","status_details":{"type":"system","timed_out":true,"desc":"heartbeat"})") << evg(EvgStatus::SystemUnresponsive);
         QTest::newRow("6 system timed out")
-            << QByteArray(R"("status":"failed","status_details":{"type":"system","timed_out":true,"timeout_type":"exec"})") << Status::EvgSystemTimedOut;
+            << QByteArray(R"("status":"failed","status_details":{"type":"system","timed_out":true,"timeout_type":"exec"})") << evg(EvgStatus::SystemTimedOut);
         QTest::newRow("7 system failed")
-            << QByteArray(R"("status":"failed","status_details":{"type":"system","desc":"stranded"})") << Status::EvgSystemFailed;
+            << QByteArray(R"("status":"failed","status_details":{"type":"system","desc":"stranded"})") << evg(EvgStatus::SystemFailed);
         QTest::newRow("8 task timed out")
-            << QByteArray(R"("status":"failed","status_details":{"type":"test","timed_out":true,"timeout_type":"exec"})") << Status::EvgTaskTimedOut;
+            << QByteArray(R"("status":"failed","status_details":{"type":"test","timed_out":true,"timeout_type":"exec"})") << evg(EvgStatus::TaskTimedOut);
         QTest::newRow("8 heartbeat without system type is a task timeout")
-            << QByteArray(R"("status":"failed","status_details":{"timed_out":true,"desc":"heartbeat"})") << Status::EvgTaskTimedOut;
-        QTest::newRow("9 unscheduled") << QByteArray(R"("status":"undispatched","activated":false)") << Status::EvgUnscheduled;
+            << QByteArray(R"("status":"failed","status_details":{"timed_out":true,"desc":"heartbeat"})") << evg(EvgStatus::TaskTimedOut);
+        QTest::newRow("9 unscheduled") << QByteArray(R"("status":"undispatched","activated":false)") << evg(EvgStatus::Unscheduled);
         QTest::newRow("9 unscheduled comes before blocked")
-            << QByteArray(R"("status":"undispatched","activated":false,"blocked":true)") << Status::EvgUnscheduled;
-        QTest::newRow("10 blocked") << QByteArray(R"("status":"undispatched","activated":true,"blocked":true)") << Status::EvgBlocked;
+            << QByteArray(R"("status":"undispatched","activated":false,"blocked":true)") << evg(EvgStatus::Unscheduled);
+        QTest::newRow("10 blocked") << QByteArray(R"("status":"undispatched","activated":true,"blocked":true)") << evg(EvgStatus::Blocked);
         QTest::newRow("10 overridden dependencies do not block")
-            << QByteArray(R"("status":"undispatched","activated":true,"blocked":true,"override_dependencies":true)") << Status::EvgWillRun;
-        QTest::newRow("11 will run") << QByteArray(R"("status":"undispatched","activated":true)") << Status::EvgWillRun;
-        QTest::newRow("12 dispatched") << QByteArray(R"("status":"dispatched","activated":true)") << Status::EvgDispatched;
-        QTest::newRow("12 started") << QByteArray(R"("status":"started","activated":true)") << Status::EvgStarted;
-        QTest::newRow("12 failed") << QByteArray(R"("status":"failed","status_details":{"type":"test"})") << Status::EvgFailed;
-        QTest::newRow("12 inactive (old tasks)") << QByteArray(R"("status":"inactive")") << Status::EvgInactive;
-        QTest::newRow("12 an unknown raw status") << QByteArray(R"("status":"teleported")") << Status::EvgOther;
+            << QByteArray(R"("status":"undispatched","activated":true,"blocked":true,"override_dependencies":true)") << evg(EvgStatus::WillRun);
+        QTest::newRow("11 will run") << QByteArray(R"("status":"undispatched","activated":true)") << evg(EvgStatus::WillRun);
+        QTest::newRow("12 dispatched") << QByteArray(R"("status":"dispatched","activated":true)") << evg(EvgStatus::Dispatched);
+        QTest::newRow("12 started") << QByteArray(R"("status":"started","activated":true)") << evg(EvgStatus::Started);
+        QTest::newRow("12 failed") << QByteArray(R"("status":"failed","status_details":{"type":"test"})") << evg(EvgStatus::Failed);
+        QTest::newRow("12 inactive (old tasks)") << QByteArray(R"("status":"inactive")") << evg(EvgStatus::Inactive);
+        QTest::newRow("12 an unknown raw status") << QByteArray(R"("status":"teleported")") << evg(EvgStatus::Other);
     }
 
     void displayStatusFromRawFields()
@@ -209,7 +210,7 @@ private slots:
         // A wrong display_status changes nothing but is reported.
         const EvergreenParser::TaskList wrong = parseTasks(R"({"task_id":"t","display_status":"setup-failed",)" + fields + "}");
         QCOMPARE(wrong.tasks.value(0).status, expected);
-        QCOMPARE(wrong.mismatches.size(), expected == Status::EvgSetupFailed ? 0 : 1);
+        QCOMPARE(wrong.mismatches.size(), expected == evg(EvgStatus::SetupFailed) ? 0 : 1);
     }
 
     void mismatchesAreDetected_data()
@@ -304,7 +305,7 @@ private slots:
         QCOMPARE(task.priority, 0);
         QCOMPARE(task.execution, quint16(0));   // negative clamps to 0
         QCOMPARE(task.flags, quint16(0));
-        QCOMPARE(task.status, Status::EvgFailed);
+        QCOMPARE(task.status, evg(EvgStatus::Failed));
         QCOMPARE(task.commandType, CommandType::Unset);
         QCOMPARE(task.startedAt, 0);
         QVERIFY(task.details->dependsOn.isEmpty());

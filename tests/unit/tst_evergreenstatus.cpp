@@ -2,7 +2,7 @@
 // Evergreen's display-status derivation, checked against reference/evergreen-api.md §1.2
 // (the server's twelve rules, first match wins) and DESIGN.md §3.1; written from those
 // documents, not from evergreenstatus.cpp.
-#include "domain/evergreenstatus.h"
+#include "backends/evergreen/evergreenstatus.h"
 
 #include <QList>
 #include <QTest>
@@ -10,29 +10,17 @@
 namespace {
 QByteArray statusName(Status status)
 {
-    switch (status) {
-    case Status::Unset: return "Unset";
-    case Status::EvgUnscheduled: return "EvgUnscheduled";
-    case Status::EvgInactive: return "EvgInactive";
-    case Status::EvgPending: return "EvgPending";
-    case Status::EvgWillRun: return "EvgWillRun";
-    case Status::EvgDispatched: return "EvgDispatched";
-    case Status::EvgStarted: return "EvgStarted";
-    case Status::EvgAborting: return "EvgAborting";
-    case Status::EvgSuccess: return "EvgSuccess";
-    case Status::EvgFailed: return "EvgFailed";
-    case Status::EvgKnownIssue: return "EvgKnownIssue";
-    case Status::EvgTaskTimedOut: return "EvgTaskTimedOut";
-    case Status::EvgTestTimedOut: return "EvgTestTimedOut";
-    case Status::EvgSetupFailed: return "EvgSetupFailed";
-    case Status::EvgSystemFailed: return "EvgSystemFailed";
-    case Status::EvgSystemTimedOut: return "EvgSystemTimedOut";
-    case Status::EvgSystemUnresponsive: return "EvgSystemUnresponsive";
-    case Status::EvgAborted: return "EvgAborted";
-    case Status::EvgBlocked: return "EvgBlocked";
-    case Status::EvgOther: return "EvgOther";
-    default: return "Status(" + QByteArray::number(int(status)) + ')';
-    }
+    static const char *const names[] = {
+        "EvgUnscheduled", "EvgInactive",     "EvgPending",       "EvgWillRun",       "EvgDispatched",
+        "EvgStarted",     "EvgAborting",     "EvgSuccess",       "EvgFailed",        "EvgKnownIssue",
+        "EvgTaskTimedOut", "EvgTestTimedOut", "EvgSetupFailed",  "EvgSystemFailed",  "EvgSystemTimedOut",
+        "EvgSystemUnresponsive", "EvgAborted", "EvgBlocked",     "EvgOther"};
+    static_assert(std::size(names) == size_t(EvgStatus::Count_));
+    if (status == Status::Unset)
+        return "Unset";
+    if (const std::optional<EvgStatus> local = EvergreenSystem::local(status))
+        return names[size_t(*local)];
+    return "Status(" + QByteArray::number(int(status)) + ')';
 }
 
 // Raw fields of one row, everything off unless a row says otherwise.
@@ -95,104 +83,103 @@ void TestEvergreenStatus::derive_data()
     QTest::addColumn<bool>("hasAnnotations");
     QTest::addColumn<Status>("expected");
 
-    using S = Status;
     // Rule 1: has_annotations → known-issue, before everything else.
     addRow("1 failed + annotations", {.status = "failed", .type = Test, .activated = true, .annotations = true},
-           S::EvgKnownIssue);
+           evg(EvgStatus::KnownIssue));
     addRow("1 failed + annotations + timed out",
            {.status = "failed", .type = Test, .timedOut = true, .activated = true, .annotations = true},
-           S::EvgKnownIssue);
+           evg(EvgStatus::KnownIssue));
     addRow("1 system failure + annotations",
            {.status = "failed", .type = System, .timedOut = true, .desc = "heartbeat", .annotations = true},
-           S::EvgKnownIssue);
+           evg(EvgStatus::KnownIssue));
     addRow("1 setup failure + annotations", {.status = "failed", .type = Setup, .annotations = true},
-           S::EvgKnownIssue);
+           evg(EvgStatus::KnownIssue));
     addRow("1 aborted + annotations", {.status = "failed", .type = Test, .desc = "aborted", .aborted = true,
                                        .annotations = true},
-           S::EvgKnownIssue);
-    addRow("1 success + annotations", {.status = "success", .annotations = true}, S::EvgKnownIssue);
+           evg(EvgStatus::KnownIssue));
+    addRow("1 success + annotations", {.status = "success", .annotations = true}, evg(EvgStatus::KnownIssue));
 
     // Rule 2: aborted → aborted; taskmon shows Aborting… while the raw status is still
     // started or dispatched (DESIGN.md §3.1).
-    addRow("2 aborted, raw started", {.status = "started", .aborted = true}, S::EvgAborting);
-    addRow("2 aborted, raw dispatched", {.status = "dispatched", .aborted = true}, S::EvgAborting);
+    addRow("2 aborted, raw started", {.status = "started", .aborted = true}, evg(EvgStatus::Aborting));
+    addRow("2 aborted, raw dispatched", {.status = "dispatched", .aborted = true}, evg(EvgStatus::Aborting));
     addRow("2 aborted, raw started, activated", {.status = "started", .activated = true, .aborted = true},
-           S::EvgAborting);
+           evg(EvgStatus::Aborting));
     addRow("2 aborted, raw failed", {.status = "failed", .type = Test, .desc = "aborted", .aborted = true},
-           S::EvgAborted);
+           evg(EvgStatus::Aborted));
     addRow("2 aborted, raw failed, system type", {.status = "failed", .type = System, .aborted = true},
-           S::EvgAborted);
+           evg(EvgStatus::Aborted));
     addRow("2 aborted, raw failed, timed out", {.status = "failed", .type = Test, .timedOut = true,
                                                 .aborted = true},
-           S::EvgAborted);
-    addRow("2 aborted, raw success", {.status = "success", .aborted = true}, S::EvgAborted);
+           evg(EvgStatus::Aborted));
+    addRow("2 aborted, raw success", {.status = "success", .aborted = true}, evg(EvgStatus::Aborted));
     addRow("2 aborted, raw undispatched", {.status = "undispatched", .activated = true, .aborted = true,
                                            .blocked = true},
-           S::EvgAborted);
+           evg(EvgStatus::Aborted));
 
     // Rule 3: success.
-    addRow("3 success", {.status = "success", .activated = true}, S::EvgSuccess);
-    addRow("3 success beats timed out", {.status = "success", .type = Test, .timedOut = true}, S::EvgSuccess);
+    addRow("3 success", {.status = "success", .activated = true}, evg(EvgStatus::Success));
+    addRow("3 success beats timed out", {.status = "success", .type = Test, .timedOut = true}, evg(EvgStatus::Success));
     addRow("3 success beats system type", {.status = "success", .type = System, .timedOut = true,
                                            .desc = "heartbeat"},
-           S::EvgSuccess);
-    addRow("3 success beats setup type", {.status = "success", .type = Setup}, S::EvgSuccess);
+           evg(EvgStatus::Success));
+    addRow("3 success beats setup type", {.status = "success", .type = Setup}, evg(EvgStatus::Success));
 
     // Rule 4: details.type setup, before the system and timeout rules.
-    addRow("4 setup", {.status = "failed", .type = Setup}, S::EvgSetupFailed);
-    addRow("4 setup beats timed out", {.status = "failed", .type = Setup, .timedOut = true}, S::EvgSetupFailed);
+    addRow("4 setup", {.status = "failed", .type = Setup}, evg(EvgStatus::SetupFailed));
+    addRow("4 setup beats timed out", {.status = "failed", .type = Setup, .timedOut = true}, evg(EvgStatus::SetupFailed));
     addRow("4 setup beats heartbeat", {.status = "failed", .type = Setup, .timedOut = true, .desc = "heartbeat"},
-           S::EvgSetupFailed);
+           evg(EvgStatus::SetupFailed));
 
     // Rules 5–7: system.
     addRow("5 system + timed out + heartbeat", {.status = "failed", .type = System, .timedOut = true,
                                                 .desc = "heartbeat"},
-           S::EvgSystemUnresponsive);
+           evg(EvgStatus::SystemUnresponsive));
     addRow("6 system + timed out", {.status = "failed", .type = System, .timedOut = true},
-           S::EvgSystemTimedOut);
+           evg(EvgStatus::SystemTimedOut));
     addRow("6 system + timed out + stranded", {.status = "failed", .type = System, .timedOut = true,
                                                .desc = "stranded"},
-           S::EvgSystemTimedOut);
-    addRow("7 system", {.status = "failed", .type = System}, S::EvgSystemFailed);
+           evg(EvgStatus::SystemTimedOut));
+    addRow("7 system", {.status = "failed", .type = System}, evg(EvgStatus::SystemFailed));
     addRow("7 system + heartbeat, not timed out", {.status = "failed", .type = System, .desc = "heartbeat"},
-           S::EvgSystemFailed);
+           evg(EvgStatus::SystemFailed));
     addRow("7 system + stranded", {.status = "failed", .type = System, .desc = "stranded"},
-           S::EvgSystemFailed);
+           evg(EvgStatus::SystemFailed));
 
     // Rule 8: any other timeout is the task's own.
-    addRow("8 test + timed out", {.status = "failed", .type = Test, .timedOut = true}, S::EvgTaskTimedOut);
-    addRow("8 untyped + timed out", {.status = "failed", .timedOut = true}, S::EvgTaskTimedOut);
+    addRow("8 test + timed out", {.status = "failed", .type = Test, .timedOut = true}, evg(EvgStatus::TaskTimedOut));
+    addRow("8 untyped + timed out", {.status = "failed", .timedOut = true}, evg(EvgStatus::TaskTimedOut));
     addRow("8 test + timed out + heartbeat", {.status = "failed", .type = Test, .timedOut = true,
                                               .desc = "heartbeat"},
-           S::EvgTaskTimedOut);
+           evg(EvgStatus::TaskTimedOut));
     addRow("8 legacy test-timed-out with details", {.status = "test-timed-out", .type = Test, .timedOut = true},
-           S::EvgTaskTimedOut);
+           evg(EvgStatus::TaskTimedOut));
 
     // Rules 9–11: undispatched.
-    addRow("9 undispatched, not activated", {.status = "undispatched"}, S::EvgUnscheduled);
+    addRow("9 undispatched, not activated", {.status = "undispatched"}, evg(EvgStatus::Unscheduled));
     addRow("9 undispatched, not activated, blocked", {.status = "undispatched", .blocked = true},
-           S::EvgUnscheduled);
+           evg(EvgStatus::Unscheduled));
     addRow("10 undispatched, activated, blocked", {.status = "undispatched", .activated = true, .blocked = true},
-           S::EvgBlocked);
-    addRow("11 undispatched, activated", {.status = "undispatched", .activated = true}, S::EvgWillRun);
+           evg(EvgStatus::Blocked));
+    addRow("11 undispatched, activated", {.status = "undispatched", .activated = true}, evg(EvgStatus::WillRun));
 
     // Rule 12: otherwise the raw status.
-    addRow("12 dispatched", {.status = "dispatched", .activated = true}, S::EvgDispatched);
-    addRow("12 started", {.status = "started", .activated = true}, S::EvgStarted);
-    addRow("12 started, not activated", {.status = "started"}, S::EvgStarted);
-    addRow("12 started, blocked", {.status = "started", .activated = true, .blocked = true}, S::EvgStarted);
-    addRow("12 failed", {.status = "failed", .type = Test, .activated = true}, S::EvgFailed);
-    addRow("12 failed, untyped", {.status = "failed"}, S::EvgFailed);
-    addRow("12 failed, blocked", {.status = "failed", .type = Test, .blocked = true}, S::EvgFailed);
+    addRow("12 dispatched", {.status = "dispatched", .activated = true}, evg(EvgStatus::Dispatched));
+    addRow("12 started", {.status = "started", .activated = true}, evg(EvgStatus::Started));
+    addRow("12 started, not activated", {.status = "started"}, evg(EvgStatus::Started));
+    addRow("12 started, blocked", {.status = "started", .activated = true, .blocked = true}, evg(EvgStatus::Started));
+    addRow("12 failed", {.status = "failed", .type = Test, .activated = true}, evg(EvgStatus::Failed));
+    addRow("12 failed, untyped", {.status = "failed"}, evg(EvgStatus::Failed));
+    addRow("12 failed, blocked", {.status = "failed", .type = Test, .blocked = true}, evg(EvgStatus::Failed));
     addRow("12 failed, heartbeat desc only", {.status = "failed", .type = Test, .desc = "heartbeat"},
-           S::EvgFailed);
-    addRow("12 pending", {.status = "pending"}, S::EvgPending);
+           evg(EvgStatus::Failed));
+    addRow("12 pending", {.status = "pending"}, evg(EvgStatus::Pending));
     // Legacy raw statuses (§1.1): inactive is unscheduled, test-timed-out is no longer produced.
-    addRow("12 legacy inactive", {.status = "inactive"}, S::EvgInactive);
-    addRow("12 legacy test-timed-out", {.status = "test-timed-out"}, S::EvgTestTimedOut);
+    addRow("12 legacy inactive", {.status = "inactive"}, evg(EvgStatus::Inactive));
+    addRow("12 legacy test-timed-out", {.status = "test-timed-out"}, evg(EvgStatus::TestTimedOut));
     // Deviation (4): a status this version does not know.
-    addRow("12 unknown raw status", {.status = "frobnicated", .activated = true}, S::EvgOther);
-    addRow("12 empty raw status", {.status = ""}, S::EvgOther);
+    addRow("12 unknown raw status", {.status = "frobnicated", .activated = true}, evg(EvgStatus::Other));
+    addRow("12 empty raw status", {.status = ""}, evg(EvgStatus::Other));
 }
 
 void TestEvergreenStatus::derive()
@@ -219,7 +206,7 @@ void TestEvergreenStatus::derive()
 
     const Status derived = EvergreenStatus::derive(raw);
     QCOMPARE(derived, expected);
-    QCOMPARE(int(StatusTaxonomy::system(derived)), int(TaskSystem::Evergreen));
+    QCOMPARE(int(StatusTaxonomy::system(derived)), int(EvergreenSystem::id()));
 }
 
 void TestEvergreenStatus::fromDisplayStatus_data()
@@ -229,41 +216,41 @@ void TestEvergreenStatus::fromDisplayStatus_data()
 
     using S = Status;
     // evergreen-api.md §1.1, the raw strings.
-    QTest::newRow("dispatched") << QStringLiteral("dispatched") << QList<S>{S::EvgDispatched};
-    QTest::newRow("started") << QStringLiteral("started") << QList<S>{S::EvgStarted};
-    QTest::newRow("success") << QStringLiteral("success") << QList<S>{S::EvgSuccess};
-    QTest::newRow("failed") << QStringLiteral("failed") << QList<S>{S::EvgFailed};
-    QTest::newRow("test-timed-out") << QStringLiteral("test-timed-out") << QList<S>{S::EvgTestTimedOut};
-    QTest::newRow("inactive") << QStringLiteral("inactive") << QList<S>{S::EvgInactive};
-    QTest::newRow("pending") << QStringLiteral("pending") << QList<S>{S::EvgPending};
+    QTest::newRow("dispatched") << QStringLiteral("dispatched") << QList<S>{evg(EvgStatus::Dispatched)};
+    QTest::newRow("started") << QStringLiteral("started") << QList<S>{evg(EvgStatus::Started)};
+    QTest::newRow("success") << QStringLiteral("success") << QList<S>{evg(EvgStatus::Success)};
+    QTest::newRow("failed") << QStringLiteral("failed") << QList<S>{evg(EvgStatus::Failed)};
+    QTest::newRow("test-timed-out") << QStringLiteral("test-timed-out") << QList<S>{evg(EvgStatus::TestTimedOut)};
+    QTest::newRow("inactive") << QStringLiteral("inactive") << QList<S>{evg(EvgStatus::Inactive)};
+    QTest::newRow("pending") << QStringLiteral("pending") << QList<S>{evg(EvgStatus::Pending)};
     // "won't run if activated=false, will run if activated=true": a bare display string
     // cannot tell which, either is a fair reading.
-    QTest::newRow("undispatched") << QStringLiteral("undispatched") << QList<S>{S::EvgWillRun, S::EvgUnscheduled};
+    QTest::newRow("undispatched") << QStringLiteral("undispatched") << QList<S>{evg(EvgStatus::WillRun), evg(EvgStatus::Unscheduled)};
     // "all" is a UI filter value, not a status.
-    QTest::newRow("all") << QStringLiteral("all") << QList<S>{S::EvgOther};
+    QTest::newRow("all") << QStringLiteral("all") << QList<S>{evg(EvgStatus::Other)};
 
     // The display-only strings.
-    QTest::newRow("unscheduled") << QStringLiteral("unscheduled") << QList<S>{S::EvgUnscheduled};
-    QTest::newRow("will-run") << QStringLiteral("will-run") << QList<S>{S::EvgWillRun};
-    QTest::newRow("blocked") << QStringLiteral("blocked") << QList<S>{S::EvgBlocked};
-    QTest::newRow("aborted") << QStringLiteral("aborted") << QList<S>{S::EvgAborted};
-    QTest::newRow("known-issue") << QStringLiteral("known-issue") << QList<S>{S::EvgKnownIssue};
-    QTest::newRow("setup-failed") << QStringLiteral("setup-failed") << QList<S>{S::EvgSetupFailed};
-    QTest::newRow("system-failed") << QStringLiteral("system-failed") << QList<S>{S::EvgSystemFailed};
-    QTest::newRow("system-timed-out") << QStringLiteral("system-timed-out") << QList<S>{S::EvgSystemTimedOut};
+    QTest::newRow("unscheduled") << QStringLiteral("unscheduled") << QList<S>{evg(EvgStatus::Unscheduled)};
+    QTest::newRow("will-run") << QStringLiteral("will-run") << QList<S>{evg(EvgStatus::WillRun)};
+    QTest::newRow("blocked") << QStringLiteral("blocked") << QList<S>{evg(EvgStatus::Blocked)};
+    QTest::newRow("aborted") << QStringLiteral("aborted") << QList<S>{evg(EvgStatus::Aborted)};
+    QTest::newRow("known-issue") << QStringLiteral("known-issue") << QList<S>{evg(EvgStatus::KnownIssue)};
+    QTest::newRow("setup-failed") << QStringLiteral("setup-failed") << QList<S>{evg(EvgStatus::SetupFailed)};
+    QTest::newRow("system-failed") << QStringLiteral("system-failed") << QList<S>{evg(EvgStatus::SystemFailed)};
+    QTest::newRow("system-timed-out") << QStringLiteral("system-timed-out") << QList<S>{evg(EvgStatus::SystemTimedOut)};
     QTest::newRow("system-unresponsive") << QStringLiteral("system-unresponsive")
-                                         << QList<S>{S::EvgSystemUnresponsive};
-    QTest::newRow("task-timed-out") << QStringLiteral("task-timed-out") << QList<S>{S::EvgTaskTimedOut};
+                                         << QList<S>{evg(EvgStatus::SystemUnresponsive)};
+    QTest::newRow("task-timed-out") << QStringLiteral("task-timed-out") << QList<S>{evg(EvgStatus::TaskTimedOut)};
     // The UI's "unstarted": a display task waiting to re-run, in the Scheduled umbrella (§2.4).
-    QTest::newRow("unstarted") << QStringLiteral("unstarted") << QList<S>{S::EvgWillRun, S::EvgPending};
+    QTest::newRow("unstarted") << QStringLiteral("unstarted") << QList<S>{evg(EvgStatus::WillRun), evg(EvgStatus::Pending)};
 
     // Unknown strings.
-    QTest::newRow("empty") << QString() << QList<S>{S::EvgOther};
-    QTest::newRow("garbage") << QStringLiteral("frobnicated") << QList<S>{S::EvgOther};
-    QTest::newRow("Marathon state") << QStringLiteral("TASK_RUNNING") << QList<S>{S::EvgOther};
-    QTest::newRow("taskmon's aborting") << QStringLiteral("aborting") << QList<S>{S::EvgOther};
-    QTest::newRow("label, not a status") << QStringLiteral("Succeeded") << QList<S>{S::EvgOther};
-    QTest::newRow("prefix") << QStringLiteral("system") << QList<S>{S::EvgOther};
+    QTest::newRow("empty") << QString() << QList<S>{evg(EvgStatus::Other)};
+    QTest::newRow("garbage") << QStringLiteral("frobnicated") << QList<S>{evg(EvgStatus::Other)};
+    QTest::newRow("Marathon state") << QStringLiteral("TASK_RUNNING") << QList<S>{evg(EvgStatus::Other)};
+    QTest::newRow("taskmon's aborting") << QStringLiteral("aborting") << QList<S>{evg(EvgStatus::Other)};
+    QTest::newRow("label, not a status") << QStringLiteral("Succeeded") << QList<S>{evg(EvgStatus::Other)};
+    QTest::newRow("prefix") << QStringLiteral("system") << QList<S>{evg(EvgStatus::Other)};
 }
 
 void TestEvergreenStatus::fromDisplayStatus()
@@ -279,10 +266,10 @@ void TestEvergreenStatus::keysAreDisplayStatuses()
 {
     // A status key is "Evergreen's string", so every Evergreen status the server can name
     // reads back from its own key. Aborting (taskmon's name) and Other (unknown) cannot.
-    for (int i = 0; i < StatusCount; ++i) {
+    for (int i = 0; i < StatusTaxonomy::count(); ++i) {
         const auto status = Status(i);
-        if (StatusTaxonomy::system(status) != TaskSystem::Evergreen || status == Status::EvgAborting
-            || status == Status::EvgOther) {
+        if (StatusTaxonomy::system(status) != EvergreenSystem::id() || status == evg(EvgStatus::Aborting)
+            || status == evg(EvgStatus::Other)) {
             continue;
         }
         QCOMPARE(EvergreenStatus::fromDisplayStatus(QString(StatusTaxonomy::key(status))), status);

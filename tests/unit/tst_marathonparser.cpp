@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
 #include "backends/marathon/marathonids.h"
 #include "backends/marathon/marathonparser.h"
 #include "domain/isotime.h"
@@ -56,11 +57,11 @@ private slots:
         QCOMPARE(result.skipped, 0);
         const Task &task = result.tasks.first();
         QCOMPARE(task.id, QByteArray("frontend-foosball.083be411-5d1f-11e5-88f7-56b91e7a505b"));
-        QCOMPARE(task.source, TaskSource::Marathon);
+        QCOMPARE(task.source, MarathonSystem::id());
         QCOMPARE(task.group.toString(), QStringLiteral("/frontend-foosball"));
         QCOMPARE(task.name.toString(), QStringLiteral("frontend-foosball"));
         QCOMPARE(task.host.toString(), QStringLiteral("srv4.example.com"));
-        QCOMPARE(task.status, Status::MarRunning);
+        QCOMPARE(task.status, mar(MarStatus::Running));
         QCOMPARE(task.nativeStatus.toString(), QStringLiteral("TASK_RUNNING"));
         QCOMPARE(task.startedAt, IsoTime::parse("2015-09-17T09:32:42.598Z"));
         QCOMPARE(task.scheduledAt, IsoTime::parse("2015-09-17T09:32:36.822Z"));
@@ -80,7 +81,7 @@ private slots:
             listing(q("{'id':'a.instance-1._app','appId':'/g/a','host':'h','state':'TASK_STAGING','role':'*'}")));
         QCOMPARE(result.tasks.size(), 1);
         const Task &task = result.tasks.first();
-        QCOMPARE(task.status, Status::MarStaging);
+        QCOMPARE(task.status, mar(MarStatus::Staging));
         QCOMPARE(task.name.toString(), QStringLiteral("a"));
         QCOMPARE(task.startedAt, Timestamp(0));
         QCOMPARE(task.health, Health::None);
@@ -95,7 +96,7 @@ private slots:
             "'localVolumes':[{'containerPath':'data','persistenceId':'db#data#1'}]}")));
         QCOMPARE(result.tasks.size(), 1);
         const Task &task = result.tasks.first();
-        QCOMPARE(task.status, Status::MarKilled);
+        QCOMPARE(task.status, mar(MarStatus::Killed));
         QCOMPARE(task.stage(), Stage::Finished);
         QCOMPARE(task.startedAt, Timestamp(0));
         QCOMPARE(task.version.toString(), QString());
@@ -134,7 +135,7 @@ private slots:
         QCOMPARE(result.skipped, 3);
         const Task &task = result.tasks.first();
         QCOMPARE(task.group.toString(), QStringLiteral("/legacy/app"));   // derived from the id
-        QCOMPARE(task.status, Status::MarUnknown);
+        QCOMPARE(task.status, mar(MarStatus::Unknown));
         QCOMPARE(task.startedAt, Timestamp(0));
         QCOMPARE(task.host.toString(), QString());
     }
@@ -161,20 +162,20 @@ private slots:
     {
         QTest::addColumn<QByteArray>("state");
         QTest::addColumn<Status>("status");
-        QTest::newRow("staging") << QByteArray("TASK_STAGING") << Status::MarStaging;
-        QTest::newRow("starting") << QByteArray("TASK_STARTING") << Status::MarStarting;
-        QTest::newRow("running") << QByteArray("TASK_RUNNING") << Status::MarRunning;
-        QTest::newRow("killing") << QByteArray("TASK_KILLING") << Status::MarKilling;
-        QTest::newRow("finished") << QByteArray("TASK_FINISHED") << Status::MarFinished;
-        QTest::newRow("failed") << QByteArray("TASK_FAILED") << Status::MarFailed;
-        QTest::newRow("killed") << QByteArray("TASK_KILLED") << Status::MarKilled;
-        QTest::newRow("error") << QByteArray("TASK_ERROR") << Status::MarError;
-        QTest::newRow("dropped") << QByteArray("TASK_DROPPED") << Status::MarDropped;
-        QTest::newRow("unreachable") << QByteArray("TASK_UNREACHABLE") << Status::MarUnreachable;
-        QTest::newRow("gone") << QByteArray("TASK_GONE") << Status::MarGone;
-        QTest::newRow("gone by operator") << QByteArray("TASK_GONE_BY_OPERATOR") << Status::MarGone;
-        QTest::newRow("unknown") << QByteArray("TASK_UNKNOWN") << Status::MarUnknown;
-        QTest::newRow("not a state") << QByteArray("TASK_BOGUS") << Status::MarUnknown;
+        QTest::newRow("staging") << QByteArray("TASK_STAGING") << mar(MarStatus::Staging);
+        QTest::newRow("starting") << QByteArray("TASK_STARTING") << mar(MarStatus::Starting);
+        QTest::newRow("running") << QByteArray("TASK_RUNNING") << mar(MarStatus::Running);
+        QTest::newRow("killing") << QByteArray("TASK_KILLING") << mar(MarStatus::Killing);
+        QTest::newRow("finished") << QByteArray("TASK_FINISHED") << mar(MarStatus::Finished);
+        QTest::newRow("failed") << QByteArray("TASK_FAILED") << mar(MarStatus::Failed);
+        QTest::newRow("killed") << QByteArray("TASK_KILLED") << mar(MarStatus::Killed);
+        QTest::newRow("error") << QByteArray("TASK_ERROR") << mar(MarStatus::Error);
+        QTest::newRow("dropped") << QByteArray("TASK_DROPPED") << mar(MarStatus::Dropped);
+        QTest::newRow("unreachable") << QByteArray("TASK_UNREACHABLE") << mar(MarStatus::Unreachable);
+        QTest::newRow("gone") << QByteArray("TASK_GONE") << mar(MarStatus::Gone);
+        QTest::newRow("gone by operator") << QByteArray("TASK_GONE_BY_OPERATOR") << mar(MarStatus::Gone);
+        QTest::newRow("unknown") << QByteArray("TASK_UNKNOWN") << mar(MarStatus::Unknown);
+        QTest::newRow("not a state") << QByteArray("TASK_BOGUS") << mar(MarStatus::Unknown);
     }
     void everyMesosState()
     {
@@ -219,20 +220,20 @@ private slots:
         QTest::addColumn<QByteArray>("extra");
         QTest::addColumn<Status>("status");
         QTest::addColumn<bool>("deferred");
-        QTest::newRow("REASON_RECONCILIATION") << QByteArray(q(",'reason':'REASON_RECONCILIATION'")) << Status::MarUnreachable << false;
-        QTest::newRow("REASON_SLAVE_DISCONNECTED") << QByteArray(q(",'reason':'REASON_SLAVE_DISCONNECTED'")) << Status::MarUnreachable << false;
-        QTest::newRow("REASON_AGENT_DISCONNECTED") << QByteArray(q(",'reason':'REASON_AGENT_DISCONNECTED'")) << Status::MarUnreachable << false;
-        QTest::newRow("REASON_SLAVE_REMOVED") << QByteArray(q(",'reason':'REASON_SLAVE_REMOVED'")) << Status::MarUnreachable << false;
-        QTest::newRow("REASON_AGENT_REMOVED") << QByteArray(q(",'reason':'REASON_AGENT_REMOVED'")) << Status::MarUnreachable << false;
-        QTest::newRow("REASON_TASK_UNKNOWN") << QByteArray(q(",'reason':'REASON_TASK_UNKNOWN'")) << Status::MarUnknown << false;
+        QTest::newRow("REASON_RECONCILIATION") << QByteArray(q(",'reason':'REASON_RECONCILIATION'")) << mar(MarStatus::Unreachable) << false;
+        QTest::newRow("REASON_SLAVE_DISCONNECTED") << QByteArray(q(",'reason':'REASON_SLAVE_DISCONNECTED'")) << mar(MarStatus::Unreachable) << false;
+        QTest::newRow("REASON_AGENT_DISCONNECTED") << QByteArray(q(",'reason':'REASON_AGENT_DISCONNECTED'")) << mar(MarStatus::Unreachable) << false;
+        QTest::newRow("REASON_SLAVE_REMOVED") << QByteArray(q(",'reason':'REASON_SLAVE_REMOVED'")) << mar(MarStatus::Unreachable) << false;
+        QTest::newRow("REASON_AGENT_REMOVED") << QByteArray(q(",'reason':'REASON_AGENT_REMOVED'")) << mar(MarStatus::Unreachable) << false;
+        QTest::newRow("REASON_TASK_UNKNOWN") << QByteArray(q(",'reason':'REASON_TASK_UNKNOWN'")) << mar(MarStatus::Unknown) << false;
         QTest::newRow("reconciliation message")
-            << QByteArray(q(",'message':'Reconciliation: Task is unknown to the master'")) << Status::MarUnknown << false;
-        QTest::newRow("REASON_AGENT_RESTARTED") << QByteArray(q(",'reason':'REASON_AGENT_RESTARTED'")) << Status::MarGone << false;
-        QTest::newRow("REASON_AGENT_UNKNOWN") << QByteArray(q(",'reason':'REASON_AGENT_UNKNOWN'")) << Status::MarGone << false;
-        QTest::newRow("REASON_AGENT_REMOVED_BY_OPERATOR") << QByteArray(q(",'reason':'REASON_AGENT_REMOVED_BY_OPERATOR'")) << Status::MarGone << false;
-        QTest::newRow("REASON_EXECUTOR_TERMINATED") << QByteArray(q(",'reason':'REASON_EXECUTOR_TERMINATED'")) << Status::MarGone << false;
+            << QByteArray(q(",'message':'Reconciliation: Task is unknown to the master'")) << mar(MarStatus::Unknown) << false;
+        QTest::newRow("REASON_AGENT_RESTARTED") << QByteArray(q(",'reason':'REASON_AGENT_RESTARTED'")) << mar(MarStatus::Gone) << false;
+        QTest::newRow("REASON_AGENT_UNKNOWN") << QByteArray(q(",'reason':'REASON_AGENT_UNKNOWN'")) << mar(MarStatus::Gone) << false;
+        QTest::newRow("REASON_AGENT_REMOVED_BY_OPERATOR") << QByteArray(q(",'reason':'REASON_AGENT_REMOVED_BY_OPERATOR'")) << mar(MarStatus::Gone) << false;
+        QTest::newRow("REASON_EXECUTOR_TERMINATED") << QByteArray(q(",'reason':'REASON_EXECUTOR_TERMINATED'")) << mar(MarStatus::Gone) << false;
         // Marathon's own event has no reason: its instance_changed_event decides.
-        QTest::newRow("no reason") << QByteArray(q(",'message':'agent lost'")) << Status::MarGone << true;
+        QTest::newRow("no reason") << QByteArray(q(",'message':'agent lost'")) << mar(MarStatus::Gone) << true;
     }
     void taskLostIsResolvedByReasonAndMessage()
     {
@@ -258,10 +259,10 @@ private slots:
         const QByteArray instance = "my-app.instance-c7c311a4-b669-11e6-a48f-0ea4f4b1778c";
         QTest::newRow("instance_changed_event")
             << QByteArray(q("{'instanceId':'") + instance + q("','condition':'Running','runSpecId':'/my-app','agentId':'S0','host':'slave-1234.acme.org','runSpecVersion':'2014-03-01T23:29:30.158Z','timestamp':'2014-03-01T23:29:31.000Z','eventType':'instance_changed_event'}"))
-            << instance << Status::MarRunning << -1;
+            << instance << mar(MarStatus::Running) << -1;
         QTest::newRow("instance_changed_event unreachable inactive")
             << QByteArray(q("{'instanceId':'") + instance + q("','condition':'UnreachableInactive','agentId':null,'host':null,'eventType':'instance_changed_event'}"))
-            << instance << Status::MarUnreachable << -1;
+            << instance << mar(MarStatus::Unreachable) << -1;
         QTest::newRow("instance_health_changed_event true")
             << QByteArray(q("{'instanceId':'") + instance + q("','runSpecId':'/my-app','healthy':true,'eventType':'instance_health_changed_event'}"))
             << instance << Status::Unset << int(Health::Healthy);
@@ -291,9 +292,9 @@ private slots:
         QCOMPARE(event.health.has_value(), health >= 0);
         if (health >= 0)
             QCOMPARE(*event.health, Health(health));
-        if (condition == Status::MarRunning)
+        if (condition == mar(MarStatus::Running))
             QCOMPARE(event.host, QStringLiteral("slave-1234.acme.org"));
-        if (condition == Status::MarUnreachable)
+        if (condition == mar(MarStatus::Unreachable))
             QCOMPARE(event.conditionName, QStringLiteral("UnreachableInactive"));
     }
 

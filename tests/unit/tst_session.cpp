@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "session/session.h"
 #include "fakebackend.h"
 #include "testtasks.h"
@@ -28,13 +30,13 @@ private slots:
     void batchesFromBackendsReachTheStoreStamped()
     {
         Session session;
-        auto *first = new FakeBackend(TaskSource::Marathon);
-        auto *second = new FakeBackend(TaskSource::Evergreen);
+        auto *first = new FakeBackend(MarathonSystem::id());
+        auto *second = new FakeBackend(EvergreenSystem::id());
         QCOMPARE(session.addBackend(first), 0);
         QCOMPARE(session.addBackend(second), 1);
         session.start();
         QCOMPARE(first->starts, 1);
-        second->sendBatch({TaskDelta::upsert(evergreen("e1", Status::EvgStarted))});
+        second->sendBatch({TaskDelta::upsert(evergreen("e1", evg(EvgStatus::Started)))});
         QCOMPARE(session.store()->size(), 1);
         QCOMPARE(session.store()->find("e1")->connection, quint8(1));
         QCOMPARE(session.backendFor(*session.store()->find("e1")), second);
@@ -44,25 +46,25 @@ private slots:
     void actionsAreCheckedSplitAndReportedPerTask()
     {
         Session session;
-        auto *evg = new FakeBackend(TaskSource::Evergreen);
-        auto *mar = new FakeBackend(TaskSource::Marathon);
-        session.addBackend(evg);
-        session.addBackend(mar);
-        evg->sendBatch({TaskDelta::upsert(evergreen("run-1", Status::EvgStarted)),
-                        TaskDelta::upsert(evergreen("run-2", Status::EvgStarted)),
-                        TaskDelta::upsert(evergreen("done", Status::EvgSuccess))});
-        mar->sendBatch({TaskDelta::upsert(marathon("m1", Status::MarRunning))});
+        auto *evgBackend = new FakeBackend(EvergreenSystem::id());
+        auto *marBackend = new FakeBackend(MarathonSystem::id());
+        session.addBackend(evgBackend);
+        session.addBackend(marBackend);
+        evgBackend->sendBatch({TaskDelta::upsert(evergreen("run-1", evg(EvgStatus::Started))),
+                        TaskDelta::upsert(evergreen("run-2", evg(EvgStatus::Started))),
+                        TaskDelta::upsert(evergreen("done", evg(EvgStatus::Success)))});
+        marBackend->sendBatch({TaskDelta::upsert(marathon("m1", mar(MarStatus::Running)))});
 
         QSignalSpy finished(&session, &Session::actionFinished);
-        const quint64 id = session.perform(TaskAction::Abort, {"run-1", "done", "run-2", "m1", "ghost"});
-        QCOMPARE(evg->requests.size(), 1);
-        QCOMPARE(mar->requests.size(), 0);
-        QCOMPARE(evg->requests[0].taskIds, (QList<QByteArray>{"run-1", "run-2"}));
-        QCOMPARE(evg->requests[0].id, id);
+        const quint64 id = session.perform(evgAction(EvgAction::Abort), {"run-1", "done", "run-2", "m1", "ghost"});
+        QCOMPARE(evgBackend->requests.size(), 1);
+        QCOMPARE(marBackend->requests.size(), 0);
+        QCOMPARE(evgBackend->requests[0].taskIds, (QList<QByteArray>{"run-1", "run-2"}));
+        QCOMPARE(evgBackend->requests[0].id, id);
         QCOMPARE(finished.count(), 0);
         QCOMPARE(session.pendingActions(), 1);
 
-        evg->answer(evg->requests[0], true);
+        evgBackend->answer(evgBackend->requests[0], true);
         QCOMPARE(finished.count(), 1);
         const auto outcome = finished.at(0).at(0).value<ActionOutcome>();
         QCOMPARE(outcome.requestId, id);
@@ -87,12 +89,12 @@ private slots:
     void serverErrorsAreLoggedWithTheServersWords()
     {
         Session session;
-        auto *evg = new FakeBackend(TaskSource::Evergreen);
-        session.addBackend(evg);
-        evg->sendBatch({TaskDelta::upsert(evergreen("t", Status::EvgFailed))});
+        auto *evgBackend = new FakeBackend(EvergreenSystem::id());
+        session.addBackend(evgBackend);
+        evgBackend->sendBatch({TaskDelta::upsert(evergreen("t", evg(EvgStatus::Failed)))});
         QSignalSpy finished(&session, &Session::actionFinished);
-        session.perform(TaskAction::Restart, {"t"});
-        evg->answer(evg->requests[0], false, QStringLiteral("insufficient privilege"), 401);
+        session.perform(evgAction(EvgAction::Restart), {"t"});
+        evgBackend->answer(evgBackend->requests[0], false, QStringLiteral("insufficient privilege"), 401);
         QCOMPARE(finished.count(), 1);
         const QStringList log = logTexts(session);
         QVERIFY(log.last().contains(QStringLiteral("insufficient privilege")));
@@ -103,15 +105,15 @@ private slots:
     void nothingApplicableFinishesAtOnce()
     {
         Session session;
-        auto *evg = new FakeBackend(TaskSource::Evergreen);
-        session.addBackend(evg);
-        evg->sendBatch({TaskDelta::upsert(evergreen("t", Status::EvgSuccess))});
+        auto *evgBackend = new FakeBackend(EvergreenSystem::id());
+        session.addBackend(evgBackend);
+        evgBackend->sendBatch({TaskDelta::upsert(evergreen("t", evg(EvgStatus::Success)))});
         session.setReadOnly(true);
         QSignalSpy finished(&session, &Session::actionFinished);
-        session.perform(TaskAction::Restart, {"t"});
+        session.perform(evgAction(EvgAction::Restart), {"t"});
         QCOMPARE(finished.count(), 0);  // answered after perform() returns
         QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(evg->requests.size(), 0);
+        QCOMPARE(evgBackend->requests.size(), 0);
         const auto outcome = finished.at(0).at(0).value<ActionOutcome>();
         QVERIFY(outcome.results[0].message.contains(QStringLiteral("--read-only")));
     }
@@ -119,27 +121,27 @@ private slots:
     void priorityOutsideTheRangeIsNotSent()
     {
         Session session;
-        auto *evg = new FakeBackend(TaskSource::Evergreen);
-        session.addBackend(evg);
-        evg->sendBatch({TaskDelta::upsert(evergreen("q", Status::EvgWillRun))});
+        auto *evgBackend = new FakeBackend(EvergreenSystem::id());
+        session.addBackend(evgBackend);
+        evgBackend->sendBatch({TaskDelta::upsert(evergreen("q", evg(EvgStatus::WillRun)))});
         QSignalSpy finished(&session, &Session::actionFinished);
-        session.perform(TaskAction::SetPriority, {"q"}, ActionOptions{101, false, false});
-        QCOMPARE(evg->requests.size(), 0);
+        session.perform(evgAction(EvgAction::SetPriority), {"q"}, ActionOptions{101, false, false});
+        QCOMPARE(evgBackend->requests.size(), 0);
         QTRY_COMPARE(finished.count(), 1);
-        session.perform(TaskAction::SetPriority, {"q"}, ActionOptions{101, true, false});
-        QCOMPARE(evg->requests.size(), 1);
-        QCOMPARE(evg->requests[0].priority, 101);
-        QVERIFY(evg->requests[0].adminRequest);
+        session.perform(evgAction(EvgAction::SetPriority), {"q"}, ActionOptions{101, true, false});
+        QCOMPARE(evgBackend->requests.size(), 1);
+        QCOMPARE(evgBackend->requests[0].priority, 101);
+        QVERIFY(evgBackend->requests[0].adminRequest);
     }
 
     void unsupportedActionsReachTheRules()
     {
         Session session;
-        auto *evg = new FakeBackend(TaskSource::Evergreen);
-        evg->unsupported = {{TaskAction::OverrideDependencies, QStringLiteral("no REST route")}};
-        session.addBackend(evg);
-        Task blocked = evergreen("b", Status::EvgBlocked);
-        const ActionVerdict verdict = ActionRules::check(blocked, TaskAction::OverrideDependencies,
+        auto *evgBackend = new FakeBackend(EvergreenSystem::id());
+        evgBackend->unsupported = {{evgAction(EvgAction::OverrideDependencies), QStringLiteral("no REST route")}};
+        session.addBackend(evgBackend);
+        Task blocked = evergreen("b", evg(EvgStatus::Blocked));
+        const ActionVerdict verdict = ActionRules::check(blocked, evgAction(EvgAction::OverrideDependencies),
                                                          session.actionContext());
         QVERIFY(!verdict.allowed);
         QCOMPARE(verdict.reason, QStringLiteral("no REST route"));
@@ -149,13 +151,13 @@ private slots:
     {
         Session session;
         session.setSnapshotChunkSize(10);
-        auto *backend = new FakeBackend(TaskSource::Marathon);
+        auto *backend = new FakeBackend(MarathonSystem::id());
         session.addBackend(backend);
-        backend->sendBatch({TaskDelta::upsert(marathon("gone", Status::MarRunning))});
+        backend->sendBatch({TaskDelta::upsert(marathon("gone", mar(MarStatus::Running)))});
 
         TaskSnapshot snapshot;
         for (int i = 0; i < 35; ++i)
-            snapshot.tasks.append(marathon(QByteArray("s" + QByteArray::number(i)).constData(), Status::MarRunning));
+            snapshot.tasks.append(marathon(QByteArray("s" + QByteArray::number(i)).constData(), mar(MarStatus::Running)));
         QSignalSpy merged(&session, &Session::snapshotMerged);
         backend->sendSnapshot(snapshot);
         QVERIFY(session.isMerging());
@@ -173,14 +175,14 @@ private slots:
     {
         Session session;
         session.setSnapshotChunkSize(1);
-        auto *backend = new FakeBackend(TaskSource::Marathon);
+        auto *backend = new FakeBackend(MarathonSystem::id());
         session.addBackend(backend);
         TaskSnapshot first;
-        first.tasks = {marathon("a", Status::MarRunning), marathon("b", Status::MarRunning)};
+        first.tasks = {marathon("a", mar(MarStatus::Running)), marathon("b", mar(MarStatus::Running))};
         TaskSnapshot stale;
-        stale.tasks = {marathon("old", Status::MarRunning)};
+        stale.tasks = {marathon("old", mar(MarStatus::Running))};
         TaskSnapshot fresh;
-        fresh.tasks = {marathon("new", Status::MarRunning)};
+        fresh.tasks = {marathon("new", mar(MarStatus::Running))};
         QSignalSpy merged(&session, &Session::snapshotMerged);
         backend->sendSnapshot(first);  // starts merging
         backend->sendSnapshot(stale);  // waits
@@ -195,20 +197,20 @@ private slots:
     {
         Session session;
         session.setSnapshotChunkSize(1);
-        auto *busy = new FakeBackend(TaskSource::Marathon);
-        auto *other = new FakeBackend(TaskSource::Marathon);
+        auto *busy = new FakeBackend(MarathonSystem::id());
+        auto *other = new FakeBackend(MarathonSystem::id());
         session.addBackend(busy);
         session.addBackend(other);
         TaskSnapshot big;
         for (int i = 0; i < 5; ++i)
-            big.tasks.append(marathon(QByteArray("b" + QByteArray::number(i)).constData(), Status::MarRunning));
+            big.tasks.append(marathon(QByteArray("b" + QByteArray::number(i)).constData(), mar(MarStatus::Running)));
         busy->sendSnapshot(big);               // merges a task per event-loop turn
         TaskSnapshot listing;
-        listing.tasks = {marathon("x", Status::MarStaging)};
+        listing.tasks = {marathon("x", mar(MarStatus::Staging))};
         other->sendSnapshot(listing);          // waits behind it
-        other->sendBatch({TaskDelta::upsert(marathon("x", Status::MarRunning), TaskField::Status)});  // newer
+        other->sendBatch({TaskDelta::upsert(marathon("x", mar(MarStatus::Running)), TaskField::Status)});  // newer
         QTRY_VERIFY(!session.isMerging());
-        QCOMPARE(session.store()->find("x")->status, Status::MarRunning);
+        QCOMPARE(session.store()->find("x")->status, mar(MarStatus::Running));
         QCOMPARE(session.store()->size(), 6);
     }
 
@@ -216,24 +218,24 @@ private slots:
     {
         // A backend answering inside perform(): the caller must learn the id first.
         Session session;
-        auto *eager = new FakeBackend(TaskSource::Evergreen);
+        auto *eager = new FakeBackend(EvergreenSystem::id());
         eager->answerAtOnce = true;
         session.addBackend(eager);
-        eager->sendBatch({TaskDelta::upsert(evergreen("t", Status::EvgFailed))});
+        eager->sendBatch({TaskDelta::upsert(evergreen("t", evg(EvgStatus::Failed)))});
         quint64 seenId = 0;
         quint64 returned = 0;
         connect(&session, &Session::actionFinished, this, [&](const ActionOutcome &outcome) {
             QVERIFY(returned != 0);   // perform() had returned
             seenId = outcome.requestId;
         });
-        returned = session.perform(TaskAction::Restart, {"t"});
+        returned = session.perform(evgAction(EvgAction::Restart), {"t"});
         QTRY_COMPARE(seenId, returned);
     }
 
     void connectionChangesAreLoggedOncePerState()
     {
         Session session;
-        auto *backend = new FakeBackend(TaskSource::Marathon);
+        auto *backend = new FakeBackend(MarathonSystem::id());
         session.addBackend(backend);
         QSignalSpy changes(&session, &Session::connectionChanged);
         ConnectionStatus status;
@@ -258,11 +260,11 @@ private slots:
     void retentionComesFromTheBackend()
     {
         Session session;
-        auto *backend = new FakeBackend(TaskSource::Marathon);
+        auto *backend = new FakeBackend(MarathonSystem::id());
         backend->retention = 50;
         session.addBackend(backend);
         session.start();
-        backend->sendBatch({TaskDelta::upsert(marathon("done", Status::MarKilled))});
+        backend->sendBatch({TaskDelta::upsert(marathon("done", mar(MarStatus::Killed)))});
         QCOMPARE(session.store()->size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(session.store()->size(), 0, 3000);
     }

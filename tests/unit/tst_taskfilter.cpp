@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "domain/task.h"
 #include "itemmodels/taskfilter.h"
 
@@ -15,7 +17,7 @@ using namespace Qt::StringLiterals;
 // TaskFilter: the sidebar facets, "problems only" (DESIGN.md §4) and the query, ANDed; every
 // setter reports whether the value changed (house style item 11).
 namespace {
-Task makeTask(const char *id, TaskSource source, Status status, const char16_t *group,
+Task makeTask(const char *id, SystemId source, Status status, const char16_t *group,
               const char16_t *host = u"")
 {
     Task task;
@@ -74,23 +76,22 @@ private:
 
 void TestTaskFilter::initTestCase()
 {
-    using S = Status;
-    constexpr TaskSource Mar = TaskSource::Marathon;
-    constexpr TaskSource Evg = TaskSource::Evergreen;
+    const SystemId Mar = MarathonSystem::id();
+    const SystemId Evg = EvergreenSystem::id();
     m_tasks = {
-        makeTask("m-run", Mar, S::MarRunning, u"/prod/web", u"agent-1"),
-        makeTask("m-fail", Mar, S::MarFailed, u"/prod/web", u"agent-2"),
-        makeTask("m-unreach", Mar, S::MarUnreachable, u"/prod/db", u"agent-3"),
-        makeTask("m-stage", Mar, S::MarStaging, u"/prod/webhook", u"agent-1"),
-        makeTask("m-error", Mar, S::MarError, u"/prod/api", u"agent-2"),
-        makeTask("e-ok", Evg, S::EvgSuccess, u"rhel8", u"ip-1"),
-        makeTask("e-fail", Evg, S::EvgFailed, u"rhel8", u"ip-2"),
-        makeTask("e-sys", Evg, S::EvgSystemFailed, u"windows", u"ip-3"),
-        makeTask("e-known", Evg, S::EvgKnownIssue, u"windows", u"ip-4"),
-        makeTask("e-will", Evg, S::EvgWillRun, u"rhel8"),
-        makeTask("e-start", Evg, S::EvgStarted, u"windows", u"ip-5"),
+        makeTask("m-run", Mar, mar(MarStatus::Running), u"/prod/web", u"agent-1"),
+        makeTask("m-fail", Mar, mar(MarStatus::Failed), u"/prod/web", u"agent-2"),
+        makeTask("m-unreach", Mar, mar(MarStatus::Unreachable), u"/prod/db", u"agent-3"),
+        makeTask("m-stage", Mar, mar(MarStatus::Staging), u"/prod/webhook", u"agent-1"),
+        makeTask("m-error", Mar, mar(MarStatus::Error), u"/prod/api", u"agent-2"),
+        makeTask("e-ok", Evg, evg(EvgStatus::Success), u"rhel8", u"ip-1"),
+        makeTask("e-fail", Evg, evg(EvgStatus::Failed), u"rhel8", u"ip-2"),
+        makeTask("e-sys", Evg, evg(EvgStatus::SystemFailed), u"windows", u"ip-3"),
+        makeTask("e-known", Evg, evg(EvgStatus::KnownIssue), u"windows", u"ip-4"),
+        makeTask("e-will", Evg, evg(EvgStatus::WillRun), u"rhel8"),
+        makeTask("e-start", Evg, evg(EvgStatus::Started), u"windows", u"ip-5"),
     };
-    m_tasks.push_back(makeTask("d-run", TaskSource::Demo, S::MarRunning, u"/demo/web", u"demo-1"));
+    m_tasks.push_back(makeTask("d-run", NoSystem, mar(MarStatus::Running), u"/demo/web", u"demo-1"));
 }
 
 QStringList TestTaskFilter::accepted(const TaskFilter &filter) const
@@ -157,11 +158,11 @@ void TestTaskFilter::statusesFacet()
 {
     TaskFilter filter;
     // The sidebar's "Failed" entry groups both systems' Failed statuses.
-    QVERIFY(filter.setStatuses(bit(Status::MarFailed) | bit(Status::EvgFailed)));
+    QVERIFY(filter.setStatuses(bit(mar(MarStatus::Failed)) | bit(evg(EvgStatus::Failed))));
     QCOMPARE(accepted(filter), ids(u"m-fail e-fail"));
-    QVERIFY(filter.setStatuses(bit(Status::MarRunning)));
+    QVERIFY(filter.setStatuses(bit(mar(MarStatus::Running))));
     QCOMPARE(accepted(filter), ids(u"m-run d-run"));
-    QVERIFY(filter.setStatuses(bit(Status::MarKilled)));
+    QVERIFY(filter.setStatuses(bit(mar(MarStatus::Killed))));
     QCOMPARE(accepted(filter), QStringList());
     // 0 means any status.
     QVERIFY(filter.setStatuses(0));
@@ -171,11 +172,11 @@ void TestTaskFilter::statusesFacet()
 void TestTaskFilter::sourceFacet()
 {
     TaskFilter filter;
-    QVERIFY(filter.setSource(TaskSource::Marathon));
+    QVERIFY(filter.setSource(MarathonSystem::id()));
     QCOMPARE(accepted(filter), ids(u"m-run m-fail m-unreach m-stage m-error"));
-    QVERIFY(filter.setSource(TaskSource::Evergreen));
+    QVERIFY(filter.setSource(EvergreenSystem::id()));
     QCOMPARE(accepted(filter), ids(u"e-ok e-fail e-sys e-known e-will e-start"));
-    QVERIFY(filter.setSource(TaskSource::Demo));
+    QVERIFY(filter.setSource(NoSystem));
     QCOMPARE(accepted(filter), ids(u"d-run"));
 }
 
@@ -206,7 +207,7 @@ void TestTaskFilter::facetsCombineWithQuery()
 {
     TaskFilter filter;
     QVERIFY(filter.setQuery(query(u"web"_s)));
-    QVERIFY(filter.setSource(TaskSource::Marathon));
+    QVERIFY(filter.setSource(MarathonSystem::id()));
     QCOMPARE(accepted(filter), ids(u"m-run m-fail m-stage"));
     QVERIFY(filter.setStage(Stage::InProgress));
     QCOMPARE(accepted(filter), ids(u"m-run"));
@@ -217,13 +218,13 @@ void TestTaskFilter::facetsCombineWithQuery()
     QVERIFY(filter.setGroup(InternedString(u"/prod/webhook"_s)));
     QCOMPARE(accepted(filter), ids(u"m-stage"));
     QVERIFY(filter.setGroup(std::nullopt));
-    QVERIFY(filter.setStatuses(bit(Status::MarRunning) | bit(Status::MarStaging)));
+    QVERIFY(filter.setStatuses(bit(mar(MarStatus::Running)) | bit(mar(MarStatus::Staging))));
     QCOMPARE(accepted(filter), ids(u"m-run m-stage"));
 
     // A negated query term still ANDs with the facets.
     TaskFilter other;
     QVERIFY(other.setQuery(query(u"-group:rhel8"_s)));
-    QVERIFY(other.setSource(TaskSource::Evergreen));
+    QVERIFY(other.setSource(EvergreenSystem::id()));
     QCOMPARE(accepted(other), ids(u"e-sys e-known e-start"));
     QVERIFY(other.setProblemsOnly(true));
     QCOMPARE(accepted(other), ids(u"e-sys e-known"));
@@ -235,38 +236,38 @@ void TestTaskFilter::problemsOnly_data()
     QTest::addColumn<bool>("kept");
 
     // Failures of every kind (DESIGN.md §3) and Marathon Unreachable tasks stay.
-    QTest::newRow("Evergreen failed") << Status::EvgFailed << true;
-    QTest::newRow("known issue") << Status::EvgKnownIssue << true;
-    QTest::newRow("task timed out") << Status::EvgTaskTimedOut << true;
-    QTest::newRow("test timed out") << Status::EvgTestTimedOut << true;
-    QTest::newRow("setup failed") << Status::EvgSetupFailed << true;
-    QTest::newRow("system failed") << Status::EvgSystemFailed << true;
-    QTest::newRow("system timed out") << Status::EvgSystemTimedOut << true;
-    QTest::newRow("system unresponsive") << Status::EvgSystemUnresponsive << true;
-    QTest::newRow("Marathon unreachable") << Status::MarUnreachable << true;
-    QTest::newRow("Marathon failed") << Status::MarFailed << true;
-    QTest::newRow("Marathon error") << Status::MarError << true;
-    QTest::newRow("Marathon dropped") << Status::MarDropped << true;
-    QTest::newRow("Marathon gone") << Status::MarGone << true;
-    QTest::newRow("Marathon unknown") << Status::MarUnknown << true;
+    QTest::newRow("Evergreen failed") << evg(EvgStatus::Failed) << true;
+    QTest::newRow("known issue") << evg(EvgStatus::KnownIssue) << true;
+    QTest::newRow("task timed out") << evg(EvgStatus::TaskTimedOut) << true;
+    QTest::newRow("test timed out") << evg(EvgStatus::TestTimedOut) << true;
+    QTest::newRow("setup failed") << evg(EvgStatus::SetupFailed) << true;
+    QTest::newRow("system failed") << evg(EvgStatus::SystemFailed) << true;
+    QTest::newRow("system timed out") << evg(EvgStatus::SystemTimedOut) << true;
+    QTest::newRow("system unresponsive") << evg(EvgStatus::SystemUnresponsive) << true;
+    QTest::newRow("Marathon unreachable") << mar(MarStatus::Unreachable) << true;
+    QTest::newRow("Marathon failed") << mar(MarStatus::Failed) << true;
+    QTest::newRow("Marathon error") << mar(MarStatus::Error) << true;
+    QTest::newRow("Marathon dropped") << mar(MarStatus::Dropped) << true;
+    QTest::newRow("Marathon gone") << mar(MarStatus::Gone) << true;
+    QTest::newRow("Marathon unknown") << mar(MarStatus::Unknown) << true;
     // Everything else goes.
-    QTest::newRow("Evergreen unscheduled") << Status::EvgUnscheduled << false;
-    QTest::newRow("Evergreen inactive") << Status::EvgInactive << false;
-    QTest::newRow("Evergreen pending") << Status::EvgPending << false;
-    QTest::newRow("Evergreen will run") << Status::EvgWillRun << false;
-    QTest::newRow("Evergreen dispatched") << Status::EvgDispatched << false;
-    QTest::newRow("Evergreen started") << Status::EvgStarted << false;
-    QTest::newRow("Evergreen aborting") << Status::EvgAborting << false;
-    QTest::newRow("Evergreen success") << Status::EvgSuccess << false;
-    QTest::newRow("Evergreen aborted") << Status::EvgAborted << false;
-    QTest::newRow("Evergreen blocked") << Status::EvgBlocked << false;
-    QTest::newRow("Marathon scheduled") << Status::MarScheduled << false;
-    QTest::newRow("Marathon staging") << Status::MarStaging << false;
-    QTest::newRow("Marathon starting") << Status::MarStarting << false;
-    QTest::newRow("Marathon running") << Status::MarRunning << false;
-    QTest::newRow("Marathon killing") << Status::MarKilling << false;
-    QTest::newRow("Marathon finished") << Status::MarFinished << false;
-    QTest::newRow("Marathon killed") << Status::MarKilled << false;
+    QTest::newRow("Evergreen unscheduled") << evg(EvgStatus::Unscheduled) << false;
+    QTest::newRow("Evergreen inactive") << evg(EvgStatus::Inactive) << false;
+    QTest::newRow("Evergreen pending") << evg(EvgStatus::Pending) << false;
+    QTest::newRow("Evergreen will run") << evg(EvgStatus::WillRun) << false;
+    QTest::newRow("Evergreen dispatched") << evg(EvgStatus::Dispatched) << false;
+    QTest::newRow("Evergreen started") << evg(EvgStatus::Started) << false;
+    QTest::newRow("Evergreen aborting") << evg(EvgStatus::Aborting) << false;
+    QTest::newRow("Evergreen success") << evg(EvgStatus::Success) << false;
+    QTest::newRow("Evergreen aborted") << evg(EvgStatus::Aborted) << false;
+    QTest::newRow("Evergreen blocked") << evg(EvgStatus::Blocked) << false;
+    QTest::newRow("Marathon scheduled") << mar(MarStatus::Scheduled) << false;
+    QTest::newRow("Marathon staging") << mar(MarStatus::Staging) << false;
+    QTest::newRow("Marathon starting") << mar(MarStatus::Starting) << false;
+    QTest::newRow("Marathon running") << mar(MarStatus::Running) << false;
+    QTest::newRow("Marathon killing") << mar(MarStatus::Killing) << false;
+    QTest::newRow("Marathon finished") << mar(MarStatus::Finished) << false;
+    QTest::newRow("Marathon killed") << mar(MarStatus::Killed) << false;
 }
 
 void TestTaskFilter::problemsOnly()
@@ -274,9 +275,9 @@ void TestTaskFilter::problemsOnly()
     QFETCH(Status, status);
     QFETCH(bool, kept);
 
-    const Task task = makeTask("t-1", StatusTaxonomy::system(status) == TaskSystem::Marathon
-                                          ? TaskSource::Marathon
-                                          : TaskSource::Evergreen,
+    const Task task = makeTask("t-1", StatusTaxonomy::system(status) == MarathonSystem::id()
+                                          ? MarathonSystem::id()
+                                          : EvergreenSystem::id(),
                                status, u"g");
     TaskFilter filter;
     QVERIFY(filter.accepts(task));
@@ -291,7 +292,7 @@ void TestTaskFilter::problemsOnlyWithOtherFacets()
     TaskFilter filter;
     QVERIFY(filter.setProblemsOnly(true));
     QCOMPARE(accepted(filter), ids(u"m-fail m-unreach m-error e-fail e-sys e-known"));
-    QVERIFY(filter.setSource(TaskSource::Marathon));
+    QVERIFY(filter.setSource(MarathonSystem::id()));
     QCOMPARE(accepted(filter), ids(u"m-fail m-unreach m-error"));
     QVERIFY(filter.setStage(Stage::InProgress));
     QCOMPARE(accepted(filter), ids(u"m-unreach"));
@@ -320,17 +321,17 @@ void TestTaskFilter::settersReportChange()
     QCOMPARE(filter.setKind(std::nullopt), true);
 
     QCOMPARE(filter.setStatuses(0), false);
-    QCOMPARE(filter.setStatuses(bit(Status::MarFailed)), true);
-    QCOMPARE(filter.setStatuses(bit(Status::MarFailed)), false);
-    QCOMPARE(filter.setStatuses(bit(Status::MarFailed) | bit(Status::EvgFailed)), true);
-    QCOMPARE(filter.statuses(), bit(Status::MarFailed) | bit(Status::EvgFailed));
+    QCOMPARE(filter.setStatuses(bit(mar(MarStatus::Failed))), true);
+    QCOMPARE(filter.setStatuses(bit(mar(MarStatus::Failed))), false);
+    QCOMPARE(filter.setStatuses(bit(mar(MarStatus::Failed)) | bit(evg(EvgStatus::Failed))), true);
+    QCOMPARE(filter.statuses(), bit(mar(MarStatus::Failed)) | bit(evg(EvgStatus::Failed)));
     QCOMPARE(filter.setStatuses(0), true);
 
     // Demo is enum value 0: still a facet, distinct from "any source".
     QCOMPARE(filter.setSource(std::nullopt), false);
-    QCOMPARE(filter.setSource(TaskSource::Demo), true);
-    QCOMPARE(filter.setSource(TaskSource::Demo), false);
-    QCOMPARE(filter.setSource(TaskSource::Evergreen), true);
+    QCOMPARE(filter.setSource(NoSystem), true);
+    QCOMPARE(filter.setSource(NoSystem), false);
+    QCOMPARE(filter.setSource(EvergreenSystem::id()), true);
     QCOMPARE(filter.setSource(std::nullopt), true);
 
     QCOMPARE(filter.setGroup(std::nullopt), false);
@@ -373,8 +374,8 @@ void TestTaskFilter::clearFacetsKeepsQuery()
 
     QVERIFY(filter.setStage(Stage::InProgress));
     QVERIFY(filter.setKind(FailureKind::None));
-    QVERIFY(filter.setStatuses(bit(Status::MarRunning)));
-    QVERIFY(filter.setSource(TaskSource::Marathon));
+    QVERIFY(filter.setStatuses(bit(mar(MarStatus::Running))));
+    QVERIFY(filter.setSource(MarathonSystem::id()));
     QVERIFY(filter.setGroup(InternedString(u"/prod/web"_s)));
     QVERIFY(filter.setProblemsOnly(true));
     QCOMPARE(accepted(filter), QStringList());
@@ -398,7 +399,7 @@ void TestTaskFilter::clearFacetsKeepsQuery()
     QCOMPARE(one.clearFacets(), true);
     QVERIFY(one.setGroup(InternedString(u"rhel8"_s)));
     QCOMPARE(one.clearFacets(), true);
-    QVERIFY(one.setStatuses(bit(Status::EvgFailed)));
+    QVERIFY(one.setStatuses(bit(evg(EvgStatus::Failed))));
     QCOMPARE(one.clearFacets(), true);
     QVERIFY(one.isEmpty());
 }
@@ -419,11 +420,11 @@ void TestTaskFilter::isEmpty()
     QVERIFY(!filter.isEmpty());
     QVERIFY(filter.setKind(std::nullopt));
 
-    QVERIFY(filter.setStatuses(bit(Status::EvgSuccess)));
+    QVERIFY(filter.setStatuses(bit(evg(EvgStatus::Success))));
     QVERIFY(!filter.isEmpty());
     QVERIFY(filter.setStatuses(0));
 
-    QVERIFY(filter.setSource(TaskSource::Demo));
+    QVERIFY(filter.setSource(NoSystem));
     QVERIFY(!filter.isEmpty());
     QVERIFY(filter.setSource(std::nullopt));
 

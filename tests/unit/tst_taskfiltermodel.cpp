@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "itemmodels/taskfiltermodel.h"
 #include "itemmodels/taskordering.h"
 #include "itemmodels/tasktablemodel.h"
@@ -51,15 +53,15 @@ struct FilterFixture
 namespace {
 QList<Task> sampleTasks()
 {
-    Task web = marathon("web.1", Status::MarRunning, "/prod/web");
-    Task lost = marathon("web.2", Status::MarUnreachable, "/prod/web");
-    Task api = marathon("api.1", Status::MarFailed, "/prod/api");
+    Task web = marathon("web.1", mar(MarStatus::Running), "/prod/web");
+    Task lost = marathon("web.2", mar(MarStatus::Unreachable), "/prod/web");
+    Task api = marathon("api.1", mar(MarStatus::Failed), "/prod/api");
     api.message = InternedString(QStringLiteral("disk full on /var"));
-    Task compile = evergreen("evg-compile", Status::EvgFailed, "ubuntu2204", 60);
-    Task lint = evergreen("evg-lint", Status::EvgSystemFailed, "ubuntu2204", 10);
-    Task setup = evergreen("evg-setup", Status::EvgSetupFailed, "rhel80", 80);
-    Task queued = evergreen("evg-queued", Status::EvgWillRun, "rhel80", 90);
-    Task done = evergreen("evg-done", Status::EvgSuccess, "rhel80", 0);
+    Task compile = evergreen("evg-compile", evg(EvgStatus::Failed), "ubuntu2204", 60);
+    Task lint = evergreen("evg-lint", evg(EvgStatus::SystemFailed), "ubuntu2204", 10);
+    Task setup = evergreen("evg-setup", evg(EvgStatus::SetupFailed), "rhel80", 80);
+    Task queued = evergreen("evg-queued", evg(EvgStatus::WillRun), "rhel80", 90);
+    Task done = evergreen("evg-done", evg(EvgStatus::Success), "rhel80", 0);
     return {web, lost, api, compile, lint, setup, queued, done};
 }
 } // namespace
@@ -104,9 +106,9 @@ private slots:
         FilterFixture f;
         f.load(sampleTasks());
         QSignalSpy changed(&f.proxy, &TaskFilterModel::filterChanged);
-        f.proxy.setSourceFilter(TaskSource::Evergreen);
+        f.proxy.setSourceFilter(EvergreenSystem::id());
         QCOMPARE(f.proxy.rowCount(), 5);
-        f.proxy.setSourceFilter(TaskSource::Evergreen);  // unchanged: no refilter
+        f.proxy.setSourceFilter(EvergreenSystem::id());  // unchanged: no refilter
         QCOMPARE(changed.count(), 1);
         f.proxy.setKind(FailureKind::System);
         QCOMPARE(f.visibleIds(), (QList<QByteArray>{"evg-lint"}));
@@ -125,7 +127,7 @@ private slots:
         // Give every task its own last-change time, oldest first in the list.
         for (int i = 0; i < tasks.size(); ++i)
             tasks[i].updatedAt = 1'000'000 + i * 1000;
-        Task known = evergreen("evg-known", Status::EvgKnownIssue, "rhel80");
+        Task known = evergreen("evg-known", evg(EvgStatus::KnownIssue), "rhel80");
         known.updatedAt = 9'000'000;  // the newest of all, but already triaged
         tasks.append(known);
         f.load(tasks);
@@ -141,7 +143,7 @@ private slots:
     {
         FilterFixture f;
         f.load(sampleTasks());
-        f.proxy.setSourceFilter(TaskSource::Evergreen);
+        f.proxy.setSourceFilter(EvergreenSystem::id());
         f.proxy.sort(TaskColumn::Priority, Qt::DescendingOrder);
         QCOMPARE(f.visibleIds(), (QList<QByteArray>{"evg-queued", "evg-setup", "evg-compile",
                                                     "evg-lint", "evg-done"}));
@@ -159,9 +161,9 @@ private slots:
         QSignalSpy resets(&f.proxy, &QAbstractItemModel::modelReset);
         QCOMPARE(f.proxy.rowCount(), 5);
 
-        f.store.upsert(marathon("web.1", Status::MarFailed, "/prod/web"), TaskField::Status);
-        f.store.upsert(marathon("web.2", Status::MarRunning, "/prod/web"), TaskField::Status);
-        f.store.upsert(evergreen("evg-new", Status::EvgFailed, "rhel80"));
+        f.store.upsert(marathon("web.1", mar(MarStatus::Failed), "/prod/web"), TaskField::Status);
+        f.store.upsert(marathon("web.2", mar(MarStatus::Running), "/prod/web"), TaskField::Status);
+        f.store.upsert(evergreen("evg-new", evg(EvgStatus::Failed), "rhel80"));
         f.table.flush();
         QCOMPARE(f.proxy.rowCount(), 6);
         QVERIFY(f.visibleIds().contains("web.1"));
@@ -189,8 +191,8 @@ private slots:
         FilterFixture f;
         Timestamp now = 1'000'000;
         f.store.setClock([&now] { return now; });
-        const Status statuses[] = {Status::MarRunning, Status::MarFailed, Status::MarUnreachable, Status::EvgWillRun,
-                                   Status::EvgSystemFailed, Status::EvgSuccess, Status::EvgSetupFailed, Status::EvgStarted};
+        const Status statuses[] = {mar(MarStatus::Running), mar(MarStatus::Failed), mar(MarStatus::Unreachable), evg(EvgStatus::WillRun),
+                                   evg(EvgStatus::SystemFailed), evg(EvgStatus::Success), evg(EvgStatus::SetupFailed), evg(EvgStatus::Started)};
         const char *groups[] = {"/web", "/api", "rhel80", "Ubuntu", "ubuntu"};
         int nextId = 0;
         auto randomTask = [&](int id) {
@@ -273,7 +275,7 @@ private slots:
         FilterFixture f;
         QList<Task> tasks;
         for (const char *name : {"a", "b", "c", "d", "e"}) {
-            Task task = marathon(name, Status::MarRunning);
+            Task task = marathon(name, mar(MarStatus::Running));
             task.name = InternedString(QString::fromLatin1(name));
             tasks.append(task);
         }
@@ -281,9 +283,9 @@ private slots:
         f.proxy.sort(TaskColumn::Name, Qt::AscendingOrder);
         QCOMPARE(f.visibleIds(), (QList<QByteArray>{"a", "b", "c", "d", "e"}));
         // In one flush: a new task named "bb" (a value never seen) and "e" renamed "aa".
-        Task fresh = marathon("f", Status::MarRunning);
+        Task fresh = marathon("f", mar(MarStatus::Running));
         fresh.name = InternedString(QStringLiteral("bb"));
-        Task renamed = marathon("e", Status::MarRunning);
+        Task renamed = marathon("e", mar(MarStatus::Running));
         renamed.name = InternedString(QStringLiteral("aa"));
         f.store.apply({TaskDelta::upsert(fresh), TaskDelta::upsert(renamed, TaskField::Name)});
         f.table.flush();
@@ -315,7 +317,7 @@ private slots:
     {
         FilterFixture f;
         f.load(sampleTasks());
-        f.proxy.setSourceFilter(TaskSource::Evergreen);
+        f.proxy.setSourceFilter(EvergreenSystem::id());
         f.proxy.sort(TaskColumn::Priority, Qt::AscendingOrder);
         for (int row = 0; row < f.proxy.rowCount(); ++row) {
             const QByteArray id = f.proxy.data(f.proxy.index(row, 0), TaskRole::TaskId).toByteArray();

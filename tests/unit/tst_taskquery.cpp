@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "domain/task.h"
 #include "itemmodels/taskquery.h"
 
@@ -19,7 +21,7 @@ namespace {
 struct Fixture
 {
     const char16_t *key;
-    TaskSource source;
+    SystemId source;
     const char16_t *id;
     const char16_t *name;
     const char16_t *group;
@@ -31,30 +33,30 @@ struct Fixture
 };
 
 using S = Status;
-constexpr TaskSource Mar = TaskSource::Marathon;
-constexpr TaskSource Evg = TaskSource::Evergreen;
-constexpr TaskSource Demo = TaskSource::Demo;
+const SystemId Mar = MarathonSystem::id();
+const SystemId Evg = EvergreenSystem::id();
+const SystemId Demo = NoSystem;
 
 // clang-format off
 const Fixture fixtures[] = {
     // key         source id                                  name              group                host           message                          status                 native                   priority
-    {u"mRun",     Mar,  u"web.1a2b",                         u"web",           u"/prod/web",        u"agent-1.dc1", u"",                             S::MarRunning,         u"TASK_RUNNING",          0},
-    {u"mFail",    Mar,  u"web.3c4d",                         u"web",           u"/prod/web",        u"agent-2.dc1", u"Command exited with code 1",   S::MarFailed,          u"TASK_FAILED",           0},
-    {u"mLost",    Mar,  u"db.5e6f",                          u"db",            u"/prod/db",         u"agent-3.dc2", u"Agent disconnected",           S::MarUnreachable,     u"TASK_LOST",             0},
-    {u"mStage",   Mar,  u"cache.7a8b",                       u"cache",         u"/staging/cache",   u"agent-4.dc2", u"",                             S::MarStaging,         u"TASK_STAGING",          0},
-    {u"mError",   Mar,  u"api.9c0d",                         u"api",           u"/prod/api",        u"agent-1.dc1", u"Invalid container image",      S::MarError,           u"TASK_ERROR",            0},
-    {u"mKilled",  Mar,  u"webhook.e1f2",                     u"webhook",       u"/tools/webhook",   u"agent-5.dc1", u"",                             S::MarKilled,          u"TASK_KILLED",           0},
-    {u"mUnicode", Mar,  u"über-dienst.0001",                 u"über-dienst",   u"/intl/über-dienst", u"agent-6.dc3", u"",                            S::MarFinished,        u"TASK_FINISHED",         0},
-    {u"eOk",      Evg,  u"mongo_ubuntu2204_compile_a1",      u"compile",       u"ubuntu2204",       u"ip-10-0-0-1", u"",                             S::EvgSuccess,         u"success",              10},
-    {u"eFail",    Evg,  u"mongo_rhel8_jstestfuzz_b2",        u"jstestfuzz",    u"rhel8",            u"ip-10-0-0-2", u"disk full on /data",           S::EvgFailed,          u"failed",               60},
-    {u"eSys",     Evg,  u"mongo_windows_sharding_c3",        u"sharding",      u"windows",          u"win-7",       u"Disk Full while writing logs", S::EvgSystemFailed,    u"system-failed",        80},
-    {u"eSetup",   Evg,  u"mongo_macos_lint_d4",              u"lint",          u"macos",            u"",            u"setup group failed",           S::EvgSetupFailed,     u"setup-failed",         50},
-    {u"eKnown",   Evg,  u"mongo_rhel8_agg_e5",               u"aggregation",   u"rhel8",            u"ip-10-0-0-5", u"known flaky test",             S::EvgKnownIssue,      u"known-issue",         100},
-    {u"eParked",  Evg,  u"mongo_rhel8_perf_f6",              u"perf",          u"rhel8",            u"",            u"",                             S::EvgUnscheduled,     u"unscheduled",          -1},
-    {u"eWill",    Evg,  u"mongo_ubuntu2204_unit_g7",         u"unittests",     u"ubuntu2204",       u"",            u"",                             S::EvgWillRun,         u"will-run",             20},
-    {u"eRun",     Evg,  u"mongo_amazon2_integ_h8",           u"integration",   u"amazon2",          u"ip-10-0-0-8", u"",                             S::EvgStarted,         u"started",              30},
-    {u"eTimeout", Evg,  u"mongo_debian12_noPassthrough_i9",  u"noPassthrough", u"debian12",         u"ip-10-0-0-9", u"exec timeout",                 S::EvgTaskTimedOut,    u"task-timed-out",       40},
-    {u"dGone",    Demo, u"demo-9",                           u"batch",         u"/demo/batch",      u"demo-agent",  u"Killed by operator",           S::MarGone,            u"TASK_GONE_BY_OPERATOR", 0},
+    {u"mRun",     Mar,  u"web.1a2b",                         u"web",           u"/prod/web",        u"agent-1.dc1", u"",                             mar(MarStatus::Running),         u"TASK_RUNNING",          0},
+    {u"mFail",    Mar,  u"web.3c4d",                         u"web",           u"/prod/web",        u"agent-2.dc1", u"Command exited with code 1",   mar(MarStatus::Failed),          u"TASK_FAILED",           0},
+    {u"mLost",    Mar,  u"db.5e6f",                          u"db",            u"/prod/db",         u"agent-3.dc2", u"Agent disconnected",           mar(MarStatus::Unreachable),     u"TASK_LOST",             0},
+    {u"mStage",   Mar,  u"cache.7a8b",                       u"cache",         u"/staging/cache",   u"agent-4.dc2", u"",                             mar(MarStatus::Staging),         u"TASK_STAGING",          0},
+    {u"mError",   Mar,  u"api.9c0d",                         u"api",           u"/prod/api",        u"agent-1.dc1", u"Invalid container image",      mar(MarStatus::Error),           u"TASK_ERROR",            0},
+    {u"mKilled",  Mar,  u"webhook.e1f2",                     u"webhook",       u"/tools/webhook",   u"agent-5.dc1", u"",                             mar(MarStatus::Killed),          u"TASK_KILLED",           0},
+    {u"mUnicode", Mar,  u"über-dienst.0001",                 u"über-dienst",   u"/intl/über-dienst", u"agent-6.dc3", u"",                            mar(MarStatus::Finished),        u"TASK_FINISHED",         0},
+    {u"eOk",      Evg,  u"mongo_ubuntu2204_compile_a1",      u"compile",       u"ubuntu2204",       u"ip-10-0-0-1", u"",                             evg(EvgStatus::Success),         u"success",              10},
+    {u"eFail",    Evg,  u"mongo_rhel8_jstestfuzz_b2",        u"jstestfuzz",    u"rhel8",            u"ip-10-0-0-2", u"disk full on /data",           evg(EvgStatus::Failed),          u"failed",               60},
+    {u"eSys",     Evg,  u"mongo_windows_sharding_c3",        u"sharding",      u"windows",          u"win-7",       u"Disk Full while writing logs", evg(EvgStatus::SystemFailed),    u"system-failed",        80},
+    {u"eSetup",   Evg,  u"mongo_macos_lint_d4",              u"lint",          u"macos",            u"",            u"setup group failed",           evg(EvgStatus::SetupFailed),     u"setup-failed",         50},
+    {u"eKnown",   Evg,  u"mongo_rhel8_agg_e5",               u"aggregation",   u"rhel8",            u"ip-10-0-0-5", u"known flaky test",             evg(EvgStatus::KnownIssue),      u"known-issue",         100},
+    {u"eParked",  Evg,  u"mongo_rhel8_perf_f6",              u"perf",          u"rhel8",            u"",            u"",                             evg(EvgStatus::Unscheduled),     u"unscheduled",          -1},
+    {u"eWill",    Evg,  u"mongo_ubuntu2204_unit_g7",         u"unittests",     u"ubuntu2204",       u"",            u"",                             evg(EvgStatus::WillRun),         u"will-run",             20},
+    {u"eRun",     Evg,  u"mongo_amazon2_integ_h8",           u"integration",   u"amazon2",          u"ip-10-0-0-8", u"",                             evg(EvgStatus::Started),         u"started",              30},
+    {u"eTimeout", Evg,  u"mongo_debian12_noPassthrough_i9",  u"noPassthrough", u"debian12",         u"ip-10-0-0-9", u"exec timeout",                 evg(EvgStatus::TaskTimedOut),    u"task-timed-out",       40},
+    {u"dGone",    Demo, u"demo-9",                           u"batch",         u"/demo/batch",      u"demo-agent",  u"Killed by operator",           mar(MarStatus::Gone),            u"TASK_GONE_BY_OPERATOR", 0},
 };
 // clang-format on
 
@@ -277,8 +279,8 @@ void TestTaskQuery::matching_data()
     // source:
     QTest::newRow("source: marathon") << u"source:marathon"_s << keys(marathonKeys);
     QTest::newRow("source: EVERGREEN") << u"source:EVERGREEN"_s << keys(evergreenKeys);
-    QTest::newRow("source: demo") << u"source:demo"_s << keys(u"dGone");
-    QTest::newRow("source: OR") << u"source:marathon,demo"_s << allBut(evergreenKeys);
+    // A task no system has claimed yet matches no source.
+    QTest::newRow("source: OR") << u"source:marathon,evergreen"_s << allBut(u"dGone");
     QTest::newRow("source: negated") << u"-source:marathon"_s << allBut(marathonKeys);
 
     // priority: priorities are 10 60 80 50 100 -1 20 30 40 (Evergreen) and 0 elsewhere.
@@ -352,32 +354,32 @@ void TestTaskQuery::statusVocabulary_data()
     QTest::addColumn<QString>("native");
     QTest::addColumn<bool>("expected");
 
-    QTest::newRow("aborting key") << u"status:aborting"_s << S::EvgAborting << u"started"_s << true;
-    QTest::newRow("Aborting… label") << u"status:\"Aborting…\""_s << S::EvgAborting << u"started"_s << true;
-    QTest::newRow("aborting is not aborted") << u"status:aborted"_s << S::EvgAborting << u"started"_s << false;
-    QTest::newRow("Task Timed Out label covers test-timed-out") << u"status:\"task timed out\""_s << S::EvgTestTimedOut << u"test-timed-out"_s << true;
-    QTest::newRow("test-timed-out key is not task-timed-out") << u"status:test-timed-out"_s << S::EvgTaskTimedOut << u"task-timed-out"_s << false;
-    QTest::newRow("Unscheduled label covers inactive") << u"status:unscheduled"_s << S::EvgInactive << u"inactive"_s << true;
-    QTest::newRow("inactive key is not unscheduled") << u"status:inactive"_s << S::EvgUnscheduled << u"unscheduled"_s << false;
-    QTest::newRow("System Unresponsive label") << u"status:\"System Unresponsive\""_s << S::EvgSystemUnresponsive << u"system-unresponsive"_s << true;
-    QTest::newRow("blocked") << u"status:blocked"_s << S::EvgBlocked << u"blocked"_s << true;
-    QTest::newRow("Unknown label") << u"status:unknown"_s << S::MarUnknown << u"TASK_UNKNOWN"_s << true;
-    QTest::newRow("TASK_KILLING") << u"status:TASK_KILLING"_s << S::MarKilling << u"TASK_KILLING"_s << true;
-    QTest::newRow("Killing label") << u"status:killing"_s << S::MarKilling << u"TASK_KILLING"_s << true;
-    QTest::newRow("TASK_LOST resolved to Gone") << u"status:TASK_LOST"_s << S::MarGone << u"TASK_LOST"_s << true;
-    QTest::newRow("TASK_LOST is not any Gone task") << u"status:TASK_LOST"_s << S::MarGone << u"TASK_GONE"_s << false;
-    QTest::newRow("TASK_GONE covers GONE_BY_OPERATOR") << u"status:TASK_GONE"_s << S::MarGone << u"TASK_GONE_BY_OPERATOR"_s << true;
-    QTest::newRow("TASK_FAILED is not Evergreen failed") << u"status:TASK_FAILED"_s << S::EvgFailed << u"failed"_s << false;
-    QTest::newRow("dispatched is scheduled") << u"stage:scheduled"_s << S::EvgDispatched << u"dispatched"_s << true;
-    QTest::newRow("aborting is in progress") << u"stage:in-progress"_s << S::EvgAborting << u"started"_s << true;
-    QTest::newRow("blocked is finished") << u"stage:finished"_s << S::EvgBlocked << u"blocked"_s << true;
-    QTest::newRow("dropped is a system failure") << u"kind:system"_s << S::MarDropped << u"TASK_DROPPED"_s << true;
-    QTest::newRow("unknown is a system failure") << u"kind:system"_s << S::MarUnknown << u"TASK_UNKNOWN"_s << true;
-    QTest::newRow("timeout is a test failure") << u"kind:test"_s << S::EvgTestTimedOut << u"test-timed-out"_s << true;
-    QTest::newRow("plain failure is not known") << u"kind:known"_s << S::EvgFailed << u"failed"_s << false;
-    QTest::newRow("aborted is no failure") << u"kind:none"_s << S::EvgAborted << u"aborted"_s << true;
-    QTest::newRow("inactive is parked") << u"is:parked"_s << S::EvgInactive << u"inactive"_s << true;
-    QTest::newRow("pending is not parked") << u"is:parked"_s << S::EvgPending << u"pending"_s << false;
+    QTest::newRow("aborting key") << u"status:aborting"_s << evg(EvgStatus::Aborting) << u"started"_s << true;
+    QTest::newRow("Aborting… label") << u"status:\"Aborting…\""_s << evg(EvgStatus::Aborting) << u"started"_s << true;
+    QTest::newRow("aborting is not aborted") << u"status:aborted"_s << evg(EvgStatus::Aborting) << u"started"_s << false;
+    QTest::newRow("Task Timed Out label covers test-timed-out") << u"status:\"task timed out\""_s << evg(EvgStatus::TestTimedOut) << u"test-timed-out"_s << true;
+    QTest::newRow("test-timed-out key is not task-timed-out") << u"status:test-timed-out"_s << evg(EvgStatus::TaskTimedOut) << u"task-timed-out"_s << false;
+    QTest::newRow("Unscheduled label covers inactive") << u"status:unscheduled"_s << evg(EvgStatus::Inactive) << u"inactive"_s << true;
+    QTest::newRow("inactive key is not unscheduled") << u"status:inactive"_s << evg(EvgStatus::Unscheduled) << u"unscheduled"_s << false;
+    QTest::newRow("System Unresponsive label") << u"status:\"System Unresponsive\""_s << evg(EvgStatus::SystemUnresponsive) << u"system-unresponsive"_s << true;
+    QTest::newRow("blocked") << u"status:blocked"_s << evg(EvgStatus::Blocked) << u"blocked"_s << true;
+    QTest::newRow("Unknown label") << u"status:unknown"_s << mar(MarStatus::Unknown) << u"TASK_UNKNOWN"_s << true;
+    QTest::newRow("TASK_KILLING") << u"status:TASK_KILLING"_s << mar(MarStatus::Killing) << u"TASK_KILLING"_s << true;
+    QTest::newRow("Killing label") << u"status:killing"_s << mar(MarStatus::Killing) << u"TASK_KILLING"_s << true;
+    QTest::newRow("TASK_LOST resolved to Gone") << u"status:TASK_LOST"_s << mar(MarStatus::Gone) << u"TASK_LOST"_s << true;
+    QTest::newRow("TASK_LOST is not any Gone task") << u"status:TASK_LOST"_s << mar(MarStatus::Gone) << u"TASK_GONE"_s << false;
+    QTest::newRow("TASK_GONE covers GONE_BY_OPERATOR") << u"status:TASK_GONE"_s << mar(MarStatus::Gone) << u"TASK_GONE_BY_OPERATOR"_s << true;
+    QTest::newRow("TASK_FAILED is not Evergreen failed") << u"status:TASK_FAILED"_s << evg(EvgStatus::Failed) << u"failed"_s << false;
+    QTest::newRow("dispatched is scheduled") << u"stage:scheduled"_s << evg(EvgStatus::Dispatched) << u"dispatched"_s << true;
+    QTest::newRow("aborting is in progress") << u"stage:in-progress"_s << evg(EvgStatus::Aborting) << u"started"_s << true;
+    QTest::newRow("blocked is finished") << u"stage:finished"_s << evg(EvgStatus::Blocked) << u"blocked"_s << true;
+    QTest::newRow("dropped is a system failure") << u"kind:system"_s << mar(MarStatus::Dropped) << u"TASK_DROPPED"_s << true;
+    QTest::newRow("unknown is a system failure") << u"kind:system"_s << mar(MarStatus::Unknown) << u"TASK_UNKNOWN"_s << true;
+    QTest::newRow("timeout is a test failure") << u"kind:test"_s << evg(EvgStatus::TestTimedOut) << u"test-timed-out"_s << true;
+    QTest::newRow("plain failure is not known") << u"kind:known"_s << evg(EvgStatus::Failed) << u"failed"_s << false;
+    QTest::newRow("aborted is no failure") << u"kind:none"_s << evg(EvgStatus::Aborted) << u"aborted"_s << true;
+    QTest::newRow("inactive is parked") << u"is:parked"_s << evg(EvgStatus::Inactive) << u"inactive"_s << true;
+    QTest::newRow("pending is not parked") << u"is:parked"_s << evg(EvgStatus::Pending) << u"pending"_s << false;
 }
 
 void TestTaskQuery::statusVocabulary()
@@ -393,8 +395,8 @@ void TestTaskQuery::statusVocabulary()
     Task task;
     task.id = "vocabulary-1";
     task.status = status;
-    task.source = StatusTaxonomy::system(status) == TaskSystem::Marathon ? TaskSource::Marathon
-                                                                         : TaskSource::Evergreen;
+    task.source = StatusTaxonomy::system(status) == MarathonSystem::id() ? MarathonSystem::id()
+                                                                         : EvergreenSystem::id();
     task.nativeStatus = InternedString(native);
     QCOMPARE(parsed.matches(task), expected);
 }
@@ -510,7 +512,7 @@ void TestTaskQuery::fieldNamesListTheQualifiers()
     // Every listed name is accepted by the parser with a sensible value.
     const std::pair<const char16_t *, const char16_t *> samples[] = {
         {u"status", u"failed"}, {u"stage", u"finished"}, {u"kind", u"test"},
-        {u"source", u"demo"},   {u"priority", u">50"},   {u"is", u"problem"},
+        {u"source", u"marathon"},   {u"priority", u">50"},   {u"is", u"problem"},
     };
     for (const QString &name : names) {
         QString value = u"x"_s;

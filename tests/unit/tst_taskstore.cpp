@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "store/taskstore.h"
 #include "testtasks.h"
 
@@ -42,9 +44,9 @@ private slots:
         TaskStore store;
         QSignalSpy appended(&store, &TaskStore::rowsAppended);
         QSignalSpy changed(&store, &TaskStore::changed);
-        store.apply({TaskDelta::upsert(marathon("a", Status::MarRunning)),
-                     TaskDelta::upsert(marathon("b", Status::MarFailed)),
-                     TaskDelta::upsert(evergreen("c", Status::EvgSystemFailed))});
+        store.apply({TaskDelta::upsert(marathon("a", mar(MarStatus::Running))),
+                     TaskDelta::upsert(marathon("b", mar(MarStatus::Failed))),
+                     TaskDelta::upsert(evergreen("c", evg(EvgStatus::SystemFailed)))});
         QCOMPARE(store.size(), 3);
         QCOMPARE(appended.count(), 1);
         QCOMPARE(appended.at(0).at(0).toInt(), 0);
@@ -53,30 +55,30 @@ private slots:
         QCOMPARE(store.rowOf("b"), 1);
         QCOMPARE(store.rowOf("zzz"), -1);
         QVERIFY(store.find("c"));
-        QCOMPARE(store.find("c")->status, Status::EvgSystemFailed);
+        QCOMPARE(store.find("c")->status, evg(EvgStatus::SystemFailed));
         QCOMPARE(store.counts().total(), 3);
-        QCOMPARE(store.counts().status(Status::MarFailed), 1);
+        QCOMPARE(store.counts().status(mar(MarStatus::Failed)), 1);
         QCOMPARE(store.counts().kind(FailureKind::System), 1);
         QCOMPARE(store.counts().problems(), 2);
-        QCOMPARE(store.counts().source(TaskSource::Marathon), 2);
+        QCOMPARE(store.counts().source(MarathonSystem::id()), 2);
     }
 
     void partialUpdateTouchesOnlyMaskedFields()
     {
         TaskStore store;
-        Task task = marathon("a", Status::MarRunning);
+        Task task = marathon("a", mar(MarStatus::Running));
         task.message = InternedString(QStringLiteral("started fine"));
         task.health = Health::Healthy;
         store.upsert(task);
 
         Task update;
         update.id = "a";
-        update.status = Status::MarKilling;
+        update.status = mar(MarStatus::Killing);
         update.host = InternedString(QStringLiteral("agent-9"));
         store.apply({TaskDelta::upsert(update, TaskField::Status | TaskField::Host)});
 
         const Task *stored = store.find("a");
-        QCOMPARE(stored->status, Status::MarKilling);
+        QCOMPARE(stored->status, mar(MarStatus::Killing));
         QCOMPARE(stored->host.toString(), QStringLiteral("agent-9"));
         QCOMPARE(stored->message.toString(), QStringLiteral("started fine"));
         QCOMPARE(stored->health, Health::Healthy);
@@ -86,7 +88,7 @@ private slots:
     void flagMaskMergesOnlyNamedBits()
     {
         TaskStore store;
-        Task task = evergreen("e", Status::EvgStarted);
+        Task task = evergreen("e", evg(EvgStatus::Started));
         task.setFlag(TaskFlag::Activated);
         task.setFlag(TaskFlag::HasAnnotations);
         store.upsert(task);
@@ -106,13 +108,13 @@ private slots:
     {
         TaskStore store;
         store.setClock([this] { return m_now; });
-        store.upsert(marathon("a", Status::MarRunning));
+        store.upsert(marathon("a", mar(MarStatus::Running)));
         (void)store.takeChangedRows();
         const Timestamp updated = store.find("a")->updatedAt;
 
         QSignalSpy changed(&store, &TaskStore::changed);
         m_now += 5000;
-        Task again = marathon("a", Status::MarRunning);
+        Task again = marathon("a", mar(MarStatus::Running));
         again.updatedAt = m_now;
         store.apply({TaskDelta::upsert(again)});
         QCOMPARE(changed.count(), 0);
@@ -125,16 +127,16 @@ private slots:
         TaskStore store;
         store.setClock([this] { return m_now; });
         QSignalSpy transitions(&store, &TaskStore::transitionsRecorded);
-        store.upsert(marathon("a", Status::MarStaging));
+        store.upsert(marathon("a", mar(MarStatus::Staging)));
         QCOMPARE(transitions.count(), 1);
         auto first = transitions.takeFirst().at(0).value<QList<StatusTransition>>();
         QCOMPARE(first.size(), 1);
         QCOMPARE(first[0].from, Status::Unset);
-        QCOMPARE(first[0].to, Status::MarStaging);
+        QCOMPARE(first[0].to, mar(MarStatus::Staging));
         QCOMPARE(store.statusSince(0), m_now);
 
-        const Status path[] = {Status::MarStarting, Status::MarRunning, Status::MarKilling,
-                               Status::MarKilled};
+        const Status path[] = {mar(MarStatus::Starting), mar(MarStatus::Running), mar(MarStatus::Killing),
+                               mar(MarStatus::Killed)};
         for (Status next : path) {
             m_now += 1000;
             Task update = marathon("a", next);
@@ -144,15 +146,15 @@ private slots:
         const auto last = transitions.last().at(0).value<QList<StatusTransition>>();
         QCOMPARE(last.size(), 1);
         QCOMPARE(last[0].id, QByteArray("a"));
-        QCOMPARE(last[0].from, Status::MarKilling);
-        QCOMPARE(last[0].to, Status::MarKilled);
+        QCOMPARE(last[0].from, mar(MarStatus::Killing));
+        QCOMPARE(last[0].to, mar(MarStatus::Killed));
         QCOMPARE(last[0].at, m_now);
 
         const QList<TaskHistory::Entry> history = store.history(0);
         QCOMPARE(history.size(), 4);
-        QCOMPARE(history[0].to, Status::MarKilled);    // newest first
-        QCOMPARE(history[3].from, Status::MarStaging);
-        QCOMPARE(history[3].to, Status::MarStarting);
+        QCOMPARE(history[0].to, mar(MarStatus::Killed));    // newest first
+        QCOMPARE(history[3].from, mar(MarStatus::Staging));
+        QCOMPARE(history[3].to, mar(MarStatus::Starting));
         QCOMPARE(store.statusSince(0), m_now);
         QCOMPARE(store.find("a")->updatedAt, m_now);
     }
@@ -160,12 +162,12 @@ private slots:
     void historyKeepsTheNewestEntriesThroughCompaction()
     {
         TaskStore store;
-        store.upsert(marathon("busy", Status::MarRunning));
-        store.upsert(marathon("quiet", Status::MarRunning));
-        store.upsert(marathon("quiet", Status::MarKilling), TaskField::Status);
+        store.upsert(marathon("busy", mar(MarStatus::Running)));
+        store.upsert(marathon("quiet", mar(MarStatus::Running)));
+        store.upsert(marathon("quiet", mar(MarStatus::Killing)), TaskField::Status);
         // Enough flapping to force several compactions of the shared log.
         for (int i = 0; i < 70000; ++i) {
-            Task update = marathon("busy", i % 2 ? Status::MarRunning : Status::MarUnreachable);
+            Task update = marathon("busy", i % 2 ? mar(MarStatus::Running) : mar(MarStatus::Unreachable));
             update.updatedAt = 1000 + i;
             store.apply({TaskDelta::upsert(update, TaskField::Status | TaskField::UpdatedAt)});
         }
@@ -176,16 +178,16 @@ private slots:
             QCOMPARE(busy[i].at, busy[i - 1].at - 1);
         const QList<TaskHistory::Entry> quiet = store.history(store.rowOf("quiet"));
         QCOMPARE(quiet.size(), 1);
-        QCOMPARE(quiet[0].to, Status::MarKilling);
+        QCOMPARE(quiet[0].to, mar(MarStatus::Killing));
     }
 
     void countsStayEqualToARecountUnderRandomTraffic()
     {
         TaskStore store;
         QRandomGenerator random(42);
-        const Status statuses[] = {Status::MarRunning, Status::MarFailed, Status::MarUnreachable,
-                                   Status::EvgFailed, Status::EvgWillRun, Status::EvgKnownIssue,
-                                   Status::EvgSetupFailed};
+        const Status statuses[] = {mar(MarStatus::Running), mar(MarStatus::Failed), mar(MarStatus::Unreachable),
+                                   evg(EvgStatus::Failed), evg(EvgStatus::WillRun), evg(EvgStatus::KnownIssue),
+                                   evg(EvgStatus::SetupFailed)};
         const char *groups[] = {"/a", "/b", "/c"};
         for (int i = 0; i < 3000; ++i) {
             const QByteArray id = "t" + QByteArray::number(random.bounded(200));
@@ -195,7 +197,7 @@ private slots:
             } else {
                 Task task = marathon("", statuses[random.bounded(7)], groups[random.bounded(3)]);
                 task.id = id;
-                task.source = random.bounded(2) ? TaskSource::Marathon : TaskSource::Demo;
+                task.source = random.bounded(2) ? MarathonSystem::id() : NoSystem;
                 batch.append(TaskDelta::upsert(task));
             }
             store.apply(batch);
@@ -214,7 +216,7 @@ private slots:
         TaskBatch inserts;
         for (int i = 0; i < 10; ++i)
             inserts.append(TaskDelta::upsert(marathon(QByteArray("t" + QByteArray::number(i)).constData(),
-                                                      Status::MarRunning)));
+                                                      mar(MarStatus::Running))));
         store.apply(inserts);
         QSignalSpy about(&store, &TaskStore::rowsAboutToBeRemoved);
         QSignalSpy removed(&store, &TaskStore::rowsRemoved);
@@ -242,12 +244,12 @@ private slots:
     void removeThenUpsertInOneBatchRecreatesTheTask()
     {
         TaskStore store;
-        store.upsert(marathon("a", Status::MarRunning));
-        store.upsert(marathon("b", Status::MarRunning));
+        store.upsert(marathon("a", mar(MarStatus::Running)));
+        store.upsert(marathon("b", mar(MarStatus::Running)));
         QSignalSpy appended(&store, &TaskStore::rowsAppended);
-        store.apply({TaskDelta::remove("a"), TaskDelta::upsert(marathon("a", Status::MarStaging))});
+        store.apply({TaskDelta::remove("a"), TaskDelta::upsert(marathon("a", mar(MarStatus::Staging)))});
         QCOMPARE(idsInOrder(store), (QList<QByteArray>{"b", "a"}));
-        QCOMPARE(store.find("a")->status, Status::MarStaging);
+        QCOMPARE(store.find("a")->status, mar(MarStatus::Staging));
         QCOMPARE(appended.count(), 1);
         QCOMPARE(appended.at(0), (QList<QVariant>{1, 1}));
         QCOMPARE(store.counts().total(), 2);
@@ -256,11 +258,11 @@ private slots:
     void taskInsertedAndRemovedInOneBatchLeavesNoTrace()
     {
         TaskStore store;
-        store.upsert(marathon("a", Status::MarRunning));
+        store.upsert(marathon("a", mar(MarStatus::Running)));
         QSignalSpy appended(&store, &TaskStore::rowsAppended);
         QSignalSpy about(&store, &TaskStore::rowsAboutToBeRemoved);
-        store.apply({TaskDelta::upsert(marathon("tmp", Status::MarRunning)),
-                     TaskDelta::upsert(marathon("keep", Status::MarRunning)),
+        store.apply({TaskDelta::upsert(marathon("tmp", mar(MarStatus::Running))),
+                     TaskDelta::upsert(marathon("keep", mar(MarStatus::Running))),
                      TaskDelta::remove("tmp")});
         QCOMPARE(idsInOrder(store), (QList<QByteArray>{"a", "keep"}));
         QCOMPARE(about.count(), 1);
@@ -273,13 +275,13 @@ private slots:
     {
         TaskStore store;
         for (const char *id : {"a", "b", "c", "d"})
-            store.upsert(marathon(id, Status::MarRunning));
+            store.upsert(marathon(id, mar(MarStatus::Running)));
         (void)store.takeChangedRows();
         for (int round = 0; round < 3; ++round) {
-            store.upsert(marathon("d", round % 2 ? Status::MarRunning : Status::MarKilling), TaskField::Status);
-            store.upsert(marathon("b", round % 2 ? Status::MarRunning : Status::MarKilling), TaskField::Status);
+            store.upsert(marathon("d", round % 2 ? mar(MarStatus::Running) : mar(MarStatus::Killing)), TaskField::Status);
+            store.upsert(marathon("b", round % 2 ? mar(MarStatus::Running) : mar(MarStatus::Killing)), TaskField::Status);
         }
-        store.upsert(marathon("c", Status::MarKilling), TaskField::Status);
+        store.upsert(marathon("c", mar(MarStatus::Killing)), TaskField::Status);
         store.remove("c");
         QCOMPARE(store.takeChangedRows(), (std::vector<int>{1, 2}));  // b, d (d moved to row 2)
         QVERIFY(store.takeChangedRows().empty());
@@ -289,18 +291,18 @@ private slots:
     {
         TaskStore store;
         for (int i = 0; i < 100; ++i)
-            store.upsert(marathon(QByteArray("x" + QByteArray::number(i)).constData(), Status::MarRunning));
+            store.upsert(marathon(QByteArray("x" + QByteArray::number(i)).constData(), mar(MarStatus::Running)));
         const size_t before = store.memoryBytes();
         for (int round = 0; round < 20; ++round) {
             for (int i = 0; i < 100; ++i)
                 store.remove(QByteArray("x" + QByteArray::number(i)));
             for (int i = 0; i < 100; ++i)
-                store.upsert(marathon(QByteArray("x" + QByteArray::number(i)).constData(), Status::MarFailed));
+                store.upsert(marathon(QByteArray("x" + QByteArray::number(i)).constData(), mar(MarStatus::Failed)));
         }
         QCOMPARE(store.size(), 100);
         QVERIFY2(store.memoryBytes() <= before + 4096, "slots and index must not grow with churn");
         for (int i = 0; i < 100; ++i)
-            QCOMPARE(store.find(QByteArray("x" + QByteArray::number(i)))->status, Status::MarFailed);
+            QCOMPARE(store.find(QByteArray("x" + QByteArray::number(i)))->status, mar(MarStatus::Failed));
     }
 
     void snapshotMergeIsADiff()
@@ -308,21 +310,21 @@ private slots:
         TaskStore store;
         TaskStore::SnapshotScope scope;
         TaskStore::MergeStats stats = store.mergeSnapshot(
-            scope, {marathon("a", Status::MarRunning), marathon("b", Status::MarRunning),
-                    marathon("c", Status::MarStaging)});
+            scope, {marathon("a", mar(MarStatus::Running)), marathon("b", mar(MarStatus::Running)),
+                    marathon("c", mar(MarStatus::Staging))});
         QCOMPARE(stats.inserted, 3);
         (void)store.takeChangedRows();
 
         QSignalSpy about(&store, &TaskStore::rowsAboutToBeRemoved);
-        stats = store.mergeSnapshot(scope, {marathon("a", Status::MarRunning),
-                                            marathon("c", Status::MarRunning),
-                                            marathon("d", Status::MarStaging)});
+        stats = store.mergeSnapshot(scope, {marathon("a", mar(MarStatus::Running)),
+                                            marathon("c", mar(MarStatus::Running)),
+                                            marathon("d", mar(MarStatus::Staging))});
         QCOMPARE(stats.inserted, 1);
         QCOMPARE(stats.updated, 1);
         QCOMPARE(stats.unchanged, 1);
         QCOMPARE(stats.removed, 1);
         QCOMPARE(idsInOrder(store), (QList<QByteArray>{"a", "c", "d"}));
-        QCOMPARE(store.find("c")->status, Status::MarRunning);
+        QCOMPARE(store.find("c")->status, mar(MarStatus::Running));
         QCOMPARE(about.count(), 1);
         QCOMPARE(store.takeChangedRows(), (std::vector<int>{1}));
     }
@@ -332,7 +334,7 @@ private slots:
         TaskStore store;
         TaskStore::SnapshotScope scope;
         scope.keepFinished = true;
-        store.mergeSnapshot(scope, {marathon("run", Status::MarRunning), marathon("done", Status::MarFailed)});
+        store.mergeSnapshot(scope, {marathon("run", mar(MarStatus::Running)), marathon("done", mar(MarStatus::Failed))});
         const auto stats = store.mergeSnapshot(scope, {});
         QCOMPARE(stats.removed, 1);
         QCOMPARE(idsInOrder(store), (QList<QByteArray>{"done"}));
@@ -341,11 +343,11 @@ private slots:
     void snapshotOnlySpeaksForItsScope()
     {
         TaskStore store;
-        Task a = evergreen("a", Status::EvgSuccess);
+        Task a = evergreen("a", evg(EvgStatus::Success));
         a.scope = InternedString(QStringLiteral("build-1"));
-        Task b = evergreen("b", Status::EvgSuccess);
+        Task b = evergreen("b", evg(EvgStatus::Success));
         b.scope = InternedString(QStringLiteral("build-2"));
-        Task other = marathon("m", Status::MarRunning);
+        Task other = marathon("m", mar(MarStatus::Running));
         other.connection = 1;
         store.apply({TaskDelta::upsert(a), TaskDelta::upsert(b), TaskDelta::upsert(other)});
 
@@ -361,24 +363,24 @@ private slots:
     void snapshotFieldMaskKeepsWhatTheListingDoesNotKnow()
     {
         TaskStore store;
-        Task live = marathon("a", Status::MarRunning);
+        Task live = marathon("a", mar(MarStatus::Running));
         live.message = InternedString(QStringLiteral("from the stream"));
         store.upsert(live);
         TaskStore::SnapshotScope scope;
         scope.fields = TaskField::All & ~TaskField::Message;
-        store.mergeSnapshot(scope, {marathon("a", Status::MarRunning)});
+        store.mergeSnapshot(scope, {marathon("a", mar(MarStatus::Running))});
         QCOMPARE(store.find("a")->message.toString(), QStringLiteral("from the stream"));
     }
 
     void liveUpdatesDuringAChunkedSnapshotCountAsSeen()
     {
         TaskStore store;
-        store.upsert(marathon("old", Status::MarRunning));
+        store.upsert(marathon("old", mar(MarStatus::Running)));
         store.beginSnapshot({});
         QVERIFY(store.snapshotInProgress());
-        store.addSnapshotTasks({marathon("s1", Status::MarRunning)});
-        store.apply({TaskDelta::upsert(marathon("live", Status::MarStaging))});
-        store.addSnapshotTasks({marathon("s2", Status::MarRunning)});
+        store.addSnapshotTasks({marathon("s1", mar(MarStatus::Running))});
+        store.apply({TaskDelta::upsert(marathon("live", mar(MarStatus::Staging)))});
+        store.addSnapshotTasks({marathon("s2", mar(MarStatus::Running))});
         const auto stats = store.endSnapshot();
         QVERIFY(!store.snapshotInProgress());
         QCOMPARE(stats.removed, 1);
@@ -389,20 +391,20 @@ private slots:
     {
         // The stream reports a kill while a listing taken before it is still merging.
         TaskStore store;
-        store.upsert(marathon("known", Status::MarRunning));
+        store.upsert(marathon("known", mar(MarStatus::Running)));
         store.beginSnapshot({});
-        store.addSnapshotTasks({marathon("s1", Status::MarRunning)});
-        store.apply({TaskDelta::upsert(marathon("known", Status::MarKilled), TaskField::Status),
-                     TaskDelta::upsert(marathon("new", Status::MarKilled))});
-        store.addSnapshotTasks({marathon("known", Status::MarRunning), marathon("new", Status::MarRunning)});
+        store.addSnapshotTasks({marathon("s1", mar(MarStatus::Running))});
+        store.apply({TaskDelta::upsert(marathon("known", mar(MarStatus::Killed)), TaskField::Status),
+                     TaskDelta::upsert(marathon("new", mar(MarStatus::Killed)))});
+        store.addSnapshotTasks({marathon("known", mar(MarStatus::Running)), marathon("new", mar(MarStatus::Running))});
         const auto stats = store.endSnapshot();
-        QCOMPARE(store.find("known")->status, Status::MarKilled);
-        QCOMPARE(store.find("new")->status, Status::MarKilled);
+        QCOMPARE(store.find("known")->status, mar(MarStatus::Killed));
+        QCOMPARE(store.find("new")->status, mar(MarStatus::Killed));
         QCOMPARE(stats.removed, 0);
         QCOMPARE(stats.unchanged, 2);
         // The next listing speaks for them again.
-        store.mergeSnapshot({}, {marathon("known", Status::MarRunning), marathon("new", Status::MarRunning)});
-        QCOMPARE(store.find("known")->status, Status::MarRunning);
+        store.mergeSnapshot({}, {marathon("known", mar(MarStatus::Running)), marathon("new", mar(MarStatus::Running))});
+        QCOMPARE(store.find("known")->status, mar(MarStatus::Running));
         QCOMPARE(store.size(), 2);
     }
 
@@ -411,10 +413,10 @@ private slots:
         TaskStore store;
         store.setClock([this] { return m_now; });
         store.setRetention(0, 60'000);
-        store.upsert(marathon("run", Status::MarRunning));
-        store.upsert(marathon("done", Status::MarFinished));
+        store.upsert(marathon("run", mar(MarStatus::Running)));
+        store.upsert(marathon("done", mar(MarStatus::Finished)));
         m_now += 30'000;
-        store.upsert(marathon("run", Status::MarKilled), TaskField::Status);
+        store.upsert(marathon("run", mar(MarStatus::Killed)), TaskField::Status);
         QCOMPARE(store.expireRetained(), 0);
         m_now += 30'000;
         QCOMPARE(store.expireRetained(), 1);
@@ -431,12 +433,12 @@ private slots:
         TaskStore store;
         store.setClock([this] { return m_now; });
         store.setRetention(0, 1000);
-        Task other = marathon("other", Status::MarFailed);
+        Task other = marathon("other", mar(MarStatus::Failed));
         other.connection = 1;
         store.upsert(other);
-        store.upsert(marathon("flap", Status::MarFailed));
+        store.upsert(marathon("flap", mar(MarStatus::Failed)));
         store.remove("flap");
-        store.upsert(marathon("flap", Status::MarRunning));  // a new task with the same id
+        store.upsert(marathon("flap", mar(MarStatus::Running)));  // a new task with the same id
         m_now += 5000;
         QCOMPARE(store.expireRetained(), 0);
         QCOMPARE(store.size(), 2);
@@ -449,10 +451,10 @@ private slots:
         TaskStore store;
         store.setClock([this] { return m_now; });
         store.setRetention(0, 1000);
-        Task evergreenTask = evergreen("evg", Status::EvgFailed);
-        evergreenTask.source = TaskSource::Demo;
-        Task marathonTask = marathon("mar", Status::MarFailed);
-        marathonTask.source = TaskSource::Demo;
+        Task evergreenTask = evergreen("evg", evg(EvgStatus::Failed));
+        evergreenTask.source = NoSystem;
+        Task marathonTask = marathon("mar", mar(MarStatus::Failed));
+        marathonTask.source = NoSystem;
         store.apply({TaskDelta::upsert(evergreenTask), TaskDelta::upsert(marathonTask)});
         m_now += 5000;
         QCOMPARE(store.expireRetained(), 1);
@@ -464,11 +466,11 @@ private slots:
         TaskStore store;
         store.setClock([this] { return m_now; });
         store.setRetention(0, 60'000);
-        store.upsert(marathon("t", Status::MarFinished));
+        store.upsert(marathon("t", mar(MarStatus::Finished)));
         m_now += 50'000;
-        store.upsert(marathon("t", Status::MarRunning), TaskField::Status);   // running again
+        store.upsert(marathon("t", mar(MarStatus::Running)), TaskField::Status);   // running again
         m_now += 5'000;
-        store.upsert(marathon("t", Status::MarFailed), TaskField::Status);    // finished again
+        store.upsert(marathon("t", mar(MarStatus::Failed)), TaskField::Status);    // finished again
         m_now += 10'000;   // 65 s after the first finish, 10 s after the second
         QCOMPARE(store.expireRetained(), 0);
         m_now += 50'000;
@@ -478,16 +480,15 @@ private slots:
     void replacementTasksAreLinkedToTheOnesTheyReplace()
     {
         TaskStore store;
-        store.setLinkReplacements(0, true);
-        store.upsert(marathon("web.1", Status::MarRunning, "/web"));
-        store.upsert(marathon("api.1", Status::MarRunning, "/api"));
-        store.upsert(marathon("web.1", Status::MarFailed, "/web"), TaskField::Status);
-        store.upsert(marathon("api.2", Status::MarStaging, "/api"));  // scale-up: nothing to replace
-        store.upsert(marathon("web.2", Status::MarStaging, "/web"));
+        store.upsert(marathon("web.1", mar(MarStatus::Running), "/web"));
+        store.upsert(marathon("api.1", mar(MarStatus::Running), "/api"));
+        store.upsert(marathon("web.1", mar(MarStatus::Failed), "/web"), TaskField::Status);
+        store.upsert(marathon("api.2", mar(MarStatus::Staging), "/api"));  // scale-up: nothing to replace
+        store.upsert(marathon("web.2", mar(MarStatus::Staging), "/web"));
         QCOMPARE(store.replacedBy("web.1"), QByteArray("web.2"));
         QCOMPARE(store.replaces("web.2"), QByteArray("web.1"));
         QVERIFY(store.replaces("api.2").isEmpty());
-        store.upsert(marathon("web.3", Status::MarStaging, "/web"));
+        store.upsert(marathon("web.3", mar(MarStatus::Staging), "/web"));
         QVERIFY(store.replaces("web.3").isEmpty());  // web.1 was replaced once already
         store.remove("web.2");
         QVERIFY(store.replacedBy("web.1").isEmpty());
@@ -495,20 +496,12 @@ private slots:
     void onlyLiveChangesAreFlashable()
     {
         TaskStore store;
-        store.mergeSnapshot({}, {marathon("listed", Status::MarRunning)});
-        store.upsert(marathon("live", Status::MarRunning));
+        store.mergeSnapshot({}, {marathon("listed", mar(MarStatus::Running))});
+        store.upsert(marathon("live", mar(MarStatus::Running)));
         QCOMPARE(store.changedAt(store.rowOf("listed")), quint32(0));
         QVERIFY(store.changedAt(store.rowOf("live")) > 0);
-        store.upsert(marathon("listed", Status::MarKilling), TaskField::Status);
+        store.upsert(marathon("listed", mar(MarStatus::Killing)), TaskField::Status);
         QVERIFY(store.changedAt(store.rowOf("listed")) > 0);
-    }
-
-    void linksAreOffUnlessEnabled()
-    {
-        TaskStore store;
-        store.upsert(marathon("web.1", Status::MarFailed, "/web"));
-        store.upsert(marathon("web.2", Status::MarStaging, "/web"));
-        QVERIFY(store.replaces("web.2").isEmpty());
     }
 
 private:

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
+#include "backends/evergreen/evergreensystem.h"
 #include "itemmodels/tasktablemodel.h"
 #include "store/taskstore.h"
 #include "testtasks.h"
@@ -20,7 +22,7 @@ TaskBatch manyTasks(int first, int count)
 {
     TaskBatch batch;
     for (int i = first; i < first + count; ++i) {
-        Task task = marathon("", Status::MarRunning);
+        Task task = marathon("", mar(MarStatus::Running));
         task.id = idOf(i);
         batch.append(TaskDelta::upsert(task));
     }
@@ -98,7 +100,7 @@ private slots:
 
         // 1,000 updates to the 10 contiguous rows 40..49, all within one flush interval.
         for (int i = 0; i < 1000; ++i) {
-            Task task = marathon("", i % 2 ? Status::MarRunning : Status::MarKilling);
+            Task task = marathon("", i % 2 ? mar(MarStatus::Running) : mar(MarStatus::Killing));
             task.id = idOf(40 + i % 10);
             task.message = InternedString(QString::number(i));
             f.store.apply({TaskDelta::upsert(task, TaskField::Status | TaskField::Message)});
@@ -126,7 +128,7 @@ private slots:
         f.model.flush();
         f.clearSpies();
         for (int row : {3, 4, 5, 20, 50, 51, 99}) {
-            Task task = marathon("", Status::MarKilling);
+            Task task = marathon("", mar(MarStatus::Killing));
             task.id = idOf(row);
             f.store.apply({TaskDelta::upsert(task, TaskField::Status)});
         }
@@ -143,7 +145,7 @@ private slots:
         f.model.flush();
         f.clearSpies();
         for (int row : {0, 2, 4, 6, 8, 9}) {
-            Task task = marathon("", Status::MarKilling);
+            Task task = marathon("", mar(MarStatus::Killing));
             task.id = idOf(row);
             f.store.apply({TaskDelta::upsert(task, TaskField::Status)});
         }
@@ -158,7 +160,7 @@ private slots:
         f.model.flush();
         f.clearSpies();
         f.store.apply(manyTasks(5, 5));
-        Task task = marathon("", Status::MarKilling);
+        Task task = marathon("", mar(MarStatus::Killing));
         task.id = idOf(7);
         f.store.apply({TaskDelta::upsert(task, TaskField::Status)});
         task.id = idOf(1);
@@ -167,7 +169,7 @@ private slots:
         QCOMPARE(f.inserted.count(), 1);
         QCOMPARE(ranges(f.changed), (QList<std::pair<int, int>>{{1, 1}}));
         QCOMPARE(f.model.data(f.model.index(7, TaskColumn::Status), TaskRole::Status).toInt(),
-                 int(Status::MarKilling));
+                 int(mar(MarStatus::Killing)));
     }
 
     void removalsAreForwardedAtOnce()
@@ -218,7 +220,7 @@ private slots:
     void displayAndRawValues()
     {
         Fixture f;
-        Task task = evergreen("evg-1", Status::EvgKnownIssue, "rhel80", 42);
+        Task task = evergreen("evg-1", evg(EvgStatus::KnownIssue), "rhel80", 42);
         task.host = InternedString(QStringLiteral("host-7"));
         task.message = InternedString(QStringLiteral("disk full"));
         task.startedAt = 1000;
@@ -239,7 +241,7 @@ private slots:
         QCOMPARE(text(TaskColumn::Message), QStringLiteral("disk full"));
         const QModelIndex priority = f.model.index(0, TaskColumn::Priority);
         QCOMPARE(f.model.data(priority, TaskRole::Raw).toInt(), 42);
-        QCOMPARE(f.model.data(priority, TaskRole::Status).toInt(), int(Status::EvgKnownIssue));
+        QCOMPARE(f.model.data(priority, TaskRole::Status).toInt(), int(evg(EvgStatus::KnownIssue)));
         QCOMPARE(f.model.data(priority, TaskRole::Stage).toInt(), int(Stage::Finished));
         QCOMPARE(f.model.data(priority, TaskRole::Kind).toInt(), int(FailureKind::Test));
         QCOMPARE(f.model.data(priority, TaskRole::TaskId).toByteArray(), QByteArray("evg-1"));
@@ -252,9 +254,9 @@ private slots:
         Fixture f;
         Timestamp now = 1'700'000'000'000;
         f.store.setClock([&now] { return now; });
-        f.store.upsert(marathon("m", Status::MarRunning));
+        f.store.upsert(marathon("m", mar(MarStatus::Running)));
         now += 1000;
-        f.store.upsert(marathon("m", Status::MarUnreachable), TaskField::Status);
+        f.store.upsert(marathon("m", mar(MarStatus::Unreachable)), TaskField::Status);
         f.model.flush();
         const QModelIndex status = f.model.index(0, TaskColumn::Status);
         QVERIFY(!f.model.data(f.model.index(0, TaskColumn::Priority)).isValid());
@@ -288,7 +290,7 @@ private slots:
         QFETCH(QByteArray, id);
         QFETCH(QString, name);
         Fixture f;
-        Task task = marathon("", Status::MarRunning, "/prod/web");
+        Task task = marathon("", mar(MarStatus::Running), "/prod/web");
         task.id = id;
         f.store.upsert(task);
         f.model.flush();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "system/backend.h"
 #include "democluster.h"
 
 #include <QElapsedTimer>
@@ -16,14 +16,14 @@ class DemoBackend final : public Backend
 public:
     explicit DemoBackend(const DemoConfig &config = {}, QObject *parent = nullptr);
 
-    TaskSource source() const override { return TaskSource::Demo; }
+    // Reports tasks of both systems it simulates, so it stands for neither.
+    SystemId system() const override { return NoSystem; }
     QString displayName() const override;
     void start() override;
     void stop() override;
     void perform(const ActionRequest &request) override;
     void fetchRawRecord(const QByteArray &taskId) override;
     qint64 retentionMs() const override { return m_config.retentionMs; }
-    bool linksReplacements() const override { return true; }
 
 
 private:

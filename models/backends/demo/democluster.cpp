@@ -2,9 +2,9 @@
 #include "democluster.h"
 
 #include "demonames.h"
-#include "domain/evergreenstatus.h"
+#include "backends/evergreen/evergreenstatus.h"
+#include "backends/marathon/marathonstatus.h"
 #include "domain/isotime.h"
-#include "domain/marathonstatus.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,11 +12,6 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoCluster", text);
-}
-
 InternedString interned(const QString &text)
 {
     return InternedString(text);
@@ -69,7 +64,6 @@ DemoCluster::SimTask *DemoCluster::lookup(const QByteArray &id)
 
 DemoCluster::SimTask &DemoCluster::add(Task task, int app)
 {
-    task.source = TaskSource::Demo;
     // Expunged tasks leave their place to new ones, so a long demo does not grow.
     int index = int(m_tasks.size());
     if (!m_free.isEmpty()) {
@@ -113,9 +107,9 @@ QList<Task> DemoCluster::populate(Timestamp now)
         SimTask &sim = add(newMarathonTask(app, now - m_random.bounded(3'600'000)), app);
         // Most instances have been running for a while; a few are in other states.
         const int state = weighted(m_random, {78, 4, 3, 4, 3, 3, 2, 2, 1});
-        const Status statuses[] = {Status::MarRunning, Status::MarStaging, Status::MarStarting,
-                                   Status::MarUnreachable, Status::MarFailed, Status::MarFinished,
-                                   Status::MarKilled, Status::MarGone, Status::MarError};
+        const Status statuses[] = {mar(MarStatus::Running), mar(MarStatus::Staging), mar(MarStatus::Starting),
+                                   mar(MarStatus::Unreachable), mar(MarStatus::Failed), mar(MarStatus::Finished),
+                                   mar(MarStatus::Killed), mar(MarStatus::Gone), mar(MarStatus::Error)};
         Task &task = sim.task;
         task.status = statuses[state];
         task.nativeStatus = InternedString(QString(StatusTaxonomy::key(task.status)));
@@ -125,9 +119,9 @@ QList<Task> DemoCluster::populate(Timestamp now)
             task.finishedAt = now - m_random.bounded(60'000);
             later(task.finishedAt + m_config.retentionMs, FollowUpKind::Expunge, task.id);
         }
-        if (task.status == Status::MarFailed || task.status == Status::MarError)
+        if (task.status == mar(MarStatus::Failed) || task.status == mar(MarStatus::Error))
             task.message = interned(DemoNames::failureMessage(m_random));
-        if (task.status == Status::MarRunning && apps[app].healthChecks)
+        if (task.status == mar(MarStatus::Running) && apps[app].healthChecks)
             task.health = m_random.bounded(10) ? Health::Healthy : Health::Unhealthy;
         task.updatedAt = now - m_random.bounded(600'000);
     }
@@ -158,7 +152,8 @@ Task DemoCluster::newMarathonTask(int app, Timestamp now)
     task.group = interned(QString::fromUtf8(info.id));
     task.name = interned(QString::fromUtf8(info.id).section(u'/', -1));
     task.host = interned(m_hosts[m_random.bounded(int(m_hosts.size()))]);
-    task.status = Status::MarStaging;
+    task.source = MarathonSystem::id();
+    task.status = mar(MarStatus::Staging);
     task.nativeStatus = InternedString(QStringLiteral("TASK_STAGING"));
     task.version = interned(QStringLiteral("2026-11-20T08:15:00.000Z"));
     task.scheduledAt = now;
@@ -177,10 +172,10 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
     for (const QString &variant : variants) {
         const QByteArray compileId = DemoNames::evergreenTaskId(variant, names.first(), revision);
         auto details = QExplicitlySharedDataPointer<TaskDetails>(new TaskDetails);
-        details->fields = {{tr("Project"), QStringLiteral("mongodb-mongo-master")},
-                           {tr("Revision"), QString::fromLatin1(revision)},
-                           {tr("Requester"), QStringLiteral("gitter_request")},
-                           {tr("Distro"), variant + QStringLiteral("-large")}};
+        details->fields = {{QCoreApplication::translate("DemoCluster", "Project"), QStringLiteral("mongodb-mongo-master")},
+                           {QCoreApplication::translate("DemoCluster", "Revision"), QString::fromLatin1(revision)},
+                           {QCoreApplication::translate("DemoCluster", "Requester"), QStringLiteral("gitter_request")},
+                           {QCoreApplication::translate("DemoCluster", "Distro"), variant + QStringLiteral("-large")}};
         auto dependentDetails = QExplicitlySharedDataPointer<TaskDetails>(new TaskDetails(*details));
         dependentDetails->dependsOn = {TaskDependency{QString::fromUtf8(compileId), QStringLiteral("success")}};
 
@@ -199,9 +194,9 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
             task.details = compile ? QExplicitlySharedDataPointer<const TaskDetails>(details.data())
                                    : QExplicitlySharedDataPointer<const TaskDetails>(dependentDetails.data());
             SimTask &sim = add(task, -1);
-            EvergreenState &evg = sim.evergreen;
+            EvergreenState &fields = sim.evergreen;
             if (!compile) {
-                evg.dependsOn = compileId;
+                fields.dependsOn = compileId;
                 m_dependents[compileId].append(sim.task.id);
             }
             sim.task.priority = m_random.bounded(8) == 0 ? 50 : 0;
@@ -211,11 +206,11 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
             const Timestamp start = now - m_random.bounded(1'800'000);
             auto finish = [&](const char *raw, CommandType type, bool timedOut, const QString &desc,
                               TimeoutType timeout = TimeoutType::None) {
-                evg.rawStatus = QString::fromLatin1(raw);
-                evg.type = type;
-                evg.timedOut = timedOut;
-                evg.description = desc;
-                evg.timeout = timeout;
+                fields.rawStatus = QString::fromLatin1(raw);
+                fields.type = type;
+                fields.timedOut = timedOut;
+                fields.description = desc;
+                fields.timeout = timeout;
                 sim.task.startedAt = start;
                 sim.task.finishedAt = start + m_random.bounded(int(std::max<Timestamp>(1, now - start)));
                 sim.task.host = interned(m_hosts[m_random.bounded(int(m_hosts.size()))]);
@@ -224,7 +219,7 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
             case 0: finish("success", CommandType::Test, false, {}); break;
             case 1: finish("failed", CommandType::Test, false, QStringLiteral("subprocess.exec: exit code 1")); break;
             case 2: finish("failed", CommandType::Test, false, QStringLiteral("test results contained failing test"));
-                    evg.annotated = true; break;
+                    fields.annotated = true; break;
             case 3: finish("failed", CommandType::Test, true, QStringLiteral("shell.exec"), TimeoutType::Idle); break;
             case 4: finish("failed", CommandType::Test, true, QStringLiteral("resmoke.py"), TimeoutType::Exec); break;
             case 5: finish("failed", CommandType::Setup, false, QStringLiteral("git.get_project")); break;
@@ -232,17 +227,17 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
             case 7: finish("failed", CommandType::System, true, QStringLiteral("s3.put"), TimeoutType::Exec); break;
             case 8: finish("failed", CommandType::System, true, QStringLiteral("heartbeat")); break;
             case 9: finish("failed", CommandType::Test, false, QStringLiteral("aborted"));
-                    evg.aborted = true; break;
-            case 10: evg.rawStatus = QStringLiteral("undispatched"); break;                 // will-run
-            case 11: evg.rawStatus = QStringLiteral("undispatched"); evg.activated = false; break;
-            case 12: evg.rawStatus = QStringLiteral("undispatched"); evg.blocked = !compile; break;
-            case 13: evg.rawStatus = QStringLiteral("started"); sim.task.startedAt = start;
+                    fields.aborted = true; break;
+            case 10: fields.rawStatus = QStringLiteral("undispatched"); break;                 // will-run
+            case 11: fields.rawStatus = QStringLiteral("undispatched"); fields.activated = false; break;
+            case 12: fields.rawStatus = QStringLiteral("undispatched"); fields.blocked = !compile; break;
+            case 13: fields.rawStatus = QStringLiteral("started"); sim.task.startedAt = start;
                      sim.task.host = interned(m_hosts[m_random.bounded(int(m_hosts.size()))]); break;
-            case 14: evg.rawStatus = QStringLiteral("dispatched");
+            case 14: fields.rawStatus = QStringLiteral("dispatched");
                      sim.task.host = interned(m_hosts[m_random.bounded(int(m_hosts.size()))]); break;
-            default: evg.rawStatus = QStringLiteral("pending"); break;
+            default: fields.rawStatus = QStringLiteral("pending"); break;
             }
-            if (evg.annotated)
+            if (fields.annotated)
                 sim.task.editDetails().annotations = {true, {IssueLink{QStringLiteral("https://jira.example/browse/BF-31415"), QStringLiteral("BF-31415"), 0.9}},
                                                       {}, QStringLiteral("Known flaky test, tracked by the build baron.")};
             derive(sim);
@@ -253,27 +248,28 @@ void DemoCluster::populateVersion(const QByteArray &revision, int count, Timesta
 
 void DemoCluster::derive(SimTask &sim)
 {
-    const EvergreenState &evg = sim.evergreen;
+    const EvergreenState &state = sim.evergreen;
     EvergreenRawStatus raw;
-    raw.status = evg.rawStatus;
-    raw.detailsType = evg.type;
-    raw.timedOut = evg.timedOut;
-    raw.detailsDescription = evg.description;
-    raw.activated = evg.activated;
-    raw.aborted = evg.aborted;
-    raw.blocked = evg.blocked;
-    raw.hasAnnotations = evg.annotated;
+    raw.status = state.rawStatus;
+    raw.detailsType = state.type;
+    raw.timedOut = state.timedOut;
+    raw.detailsDescription = state.description;
+    raw.activated = state.activated;
+    raw.aborted = state.aborted;
+    raw.blocked = state.blocked;
+    raw.hasAnnotations = state.annotated;
     Task &task = sim.task;
+    task.source = EvergreenSystem::id();
     task.status = EvergreenStatus::derive(raw);
-    task.nativeStatus = InternedString(evg.rawStatus);
-    task.commandType = evg.type;
-    task.timeoutType = evg.timeout;
-    task.message = task.stage() == Stage::Finished ? InternedString(evg.description) : InternedString();
-    task.setFlag(TaskFlag::Activated, evg.activated);
-    task.setFlag(TaskFlag::Aborted, evg.aborted);
-    task.setFlag(TaskFlag::Blocked, evg.blocked);
-    task.setFlag(TaskFlag::HasAnnotations, evg.annotated);
-    task.setFlag(TaskFlag::TimedOut, evg.timedOut);
+    task.nativeStatus = InternedString(state.rawStatus);
+    task.commandType = state.type;
+    task.timeoutType = state.timeout;
+    task.message = task.stage() == Stage::Finished ? InternedString(state.description) : InternedString();
+    task.setFlag(TaskFlag::Activated, state.activated);
+    task.setFlag(TaskFlag::Aborted, state.aborted);
+    task.setFlag(TaskFlag::Blocked, state.blocked);
+    task.setFlag(TaskFlag::HasAnnotations, state.annotated);
+    task.setFlag(TaskFlag::TimedOut, state.timedOut);
 }
 
 TaskBatch DemoCluster::step(Timestamp now, int events)
@@ -299,7 +295,7 @@ TaskBatch DemoCluster::step(Timestamp now, int events)
             emitTask(*sim, now, &changes);
             break;
         case FollowUpKind::FinishKill:
-            finishMarathon(*sim, Status::MarKilled, now, &changes, due.app >= 0);
+            finishMarathon(*sim, mar(MarStatus::Killed), now, &changes, due.app >= 0);
             break;
         case FollowUpKind::Expunge:
             sim->gone = true;
@@ -333,22 +329,22 @@ void DemoCluster::stepMarathon(SimTask &sim, Timestamp now, TaskBatch *changes)
         task.nativeStatus = InternedString(native ? QString::fromLatin1(native) : QString(StatusTaxonomy::key(status)));
         task.reason = {};
     };
-    switch (task.status) {
-    case Status::MarStaging:
-        set(Status::MarStarting);
+    switch (MarathonSystem::local(task.status).value_or(MarStatus::Count_)) {
+    case MarStatus::Staging:
+        set(mar(MarStatus::Starting));
         break;
-    case Status::MarStarting:
+    case MarStatus::Starting:
         if (m_random.bounded(6) == 0) {
-            task.message = interned(tr("Failed to launch container: invalid image reference"));
-            finishMarathon(sim, Status::MarError, now, changes);
+            task.message = interned(QCoreApplication::translate("DemoCluster", "Failed to launch container: invalid image reference"));
+            finishMarathon(sim, mar(MarStatus::Error), now, changes);
             return;
         }
-        set(Status::MarRunning);
+        set(mar(MarStatus::Running));
         task.startedAt = now;
         task.message = {};
         task.health = app.healthChecks ? Health::Healthy : Health::None;
         break;
-    case Status::MarRunning:
+    case MarStatus::Running:
         // Mostly health changes; failures of the app itself outnumber lost agents, as in a
         // healthy cluster.
         switch (weighted(m_random, {52, 16, 10, 5, 4, 5, 8})) {
@@ -359,15 +355,15 @@ void DemoCluster::stepMarathon(SimTask &sim, Timestamp now, TaskBatch *changes)
             break;
         case 1:
             task.message = interned(DemoNames::failureMessage(m_random));
-            finishMarathon(sim, Status::MarFailed, now, changes);
+            finishMarathon(sim, mar(MarStatus::Failed), now, changes);
             return;
         case 2:
             task.message = {};
-            finishMarathon(sim, Status::MarFinished, now, changes);
+            finishMarathon(sim, mar(MarStatus::Finished), now, changes);
             return;
         case 3:
-            set(Status::MarUnreachable);
-            task.message = interned(tr("Agent %1 is unreachable").arg(task.host.toString()));
+            set(mar(MarStatus::Unreachable));
+            task.message = interned(QCoreApplication::translate("DemoCluster", "Agent %1 is unreachable").arg(task.host.toString()));
             break;
         case 4: {
             // TASK_LOST, resolved by its reason as Marathon does.
@@ -376,8 +372,8 @@ void DemoCluster::stepMarathon(SimTask &sim, Timestamp now, TaskBatch *changes)
                                      "REASON_AGENT_RESTARTED", ""};
             const QString reason = QString::fromLatin1(reasons[m_random.bounded(6)]);
             const Status status = MarathonStatus::resolveLost(reason, {});
-            task.message = interned(tr("Task lost (%1)").arg(reason.isEmpty() ? tr("no reason given") : reason));
-            if (status == Status::MarUnreachable) {
+            task.message = interned(QCoreApplication::translate("DemoCluster", "Task lost (%1)").arg(reason.isEmpty() ? QCoreApplication::translate("DemoCluster", "no reason given") : reason));
+            if (status == mar(MarStatus::Unreachable)) {
                 set(status, "TASK_LOST");
                 task.reason = InternedString(reason);
                 break;
@@ -387,24 +383,24 @@ void DemoCluster::stepMarathon(SimTask &sim, Timestamp now, TaskBatch *changes)
             return;
         }
         case 5:
-            task.message = interned(tr("Health check failed 3 times in a row; killed by Marathon"));
-            finishMarathon(sim, Status::MarKilled, now, changes);
+            task.message = interned(QCoreApplication::translate("DemoCluster", "Health check failed 3 times in a row; killed by Marathon"));
+            finishMarathon(sim, mar(MarStatus::Killed), now, changes);
             return;
         default:
             return;
         }
         break;
-    case Status::MarUnreachable:
+    case MarStatus::Unreachable:
         switch (weighted(m_random, {60, 20, 20})) {
         case 0:
-            set(Status::MarRunning);
-            task.message = interned(tr("Agent reconnected"));
+            set(mar(MarStatus::Running));
+            task.message = interned(QCoreApplication::translate("DemoCluster", "Agent reconnected"));
             break;
         case 1:
-            finishMarathon(sim, Status::MarGone, now, changes);
+            finishMarathon(sim, mar(MarStatus::Gone), now, changes);
             return;
         default:
-            finishMarathon(sim, Status::MarUnknown, now, changes);
+            finishMarathon(sim, mar(MarStatus::Unknown), now, changes);
             return;
         }
         break;
@@ -433,30 +429,30 @@ void DemoCluster::finishMarathon(SimTask &sim, Status status, Timestamp now, Tas
 
 void DemoCluster::stepEvergreen(SimTask &sim, Timestamp now, TaskBatch *changes)
 {
-    EvergreenState &evg = sim.evergreen;
+    EvergreenState &state = sim.evergreen;
     Task &task = sim.task;
-    switch (task.status) {
-    case Status::EvgUnscheduled:
+    switch (EvergreenSystem::local(task.status).value_or(EvgStatus::Count_)) {
+    case EvgStatus::Unscheduled:
         if (m_random.bounded(10) != 0)
             return;
-        evg.activated = true;  // somebody scheduled it
+        state.activated = true;  // somebody scheduled it
         break;
-    case Status::EvgPending:
-    case Status::EvgWillRun:
-        evg.rawStatus = QStringLiteral("dispatched");
+    case EvgStatus::Pending:
+    case EvgStatus::WillRun:
+        state.rawStatus = QStringLiteral("dispatched");
         task.host = interned(m_hosts[m_random.bounded(int(m_hosts.size()))]);
         break;
-    case Status::EvgDispatched:
-        evg.rawStatus = QStringLiteral("started");
+    case EvgStatus::Dispatched:
+        state.rawStatus = QStringLiteral("started");
         task.startedAt = now;
         break;
-    case Status::EvgStarted:
+    case EvgStatus::Started:
         finishEvergreen(sim, now, changes);
         return;
-    case Status::EvgFailed:
+    case EvgStatus::Failed:
         if (m_random.bounded(4) != 0)
             return;
-        evg.annotated = true;  // the build baron linked an issue
+        state.annotated = true;  // the build baron linked an issue
         task.editDetails().annotations = {true,
                                           {IssueLink{QStringLiteral("https://jira.example/browse/BF-%1").arg(27000 + m_random.bounded(999)),
                                                      QStringLiteral("BF-%1").arg(27000 + m_random.bounded(999)), 0.8}},
@@ -464,19 +460,19 @@ void DemoCluster::stepEvergreen(SimTask &sim, Timestamp now, TaskBatch *changes)
                                                      QStringLiteral("SERVER-88412"), 0.4}},
                                           QStringLiteral("Linked by the failure triage tool.")};
         break;
-    case Status::EvgSystemFailed:
-    case Status::EvgSystemTimedOut:
-    case Status::EvgSystemUnresponsive:
+    case EvgStatus::SystemFailed:
+    case EvgStatus::SystemTimedOut:
+    case EvgStatus::SystemUnresponsive:
         // Evergreen restarts a system failure once by itself.
         if (task.execution > 0 || m_random.bounded(2) != 0)
             return;
         restartEvergreen(sim, now);
         break;
-    case Status::EvgSuccess:
-    case Status::EvgTaskTimedOut:
-    case Status::EvgSetupFailed:
-    case Status::EvgKnownIssue:
-    case Status::EvgAborted:
+    case EvgStatus::Success:
+    case EvgStatus::TaskTimedOut:
+    case EvgStatus::SetupFailed:
+    case EvgStatus::KnownIssue:
+    case EvgStatus::Aborted:
         if (m_random.bounded(6) != 0)
             return;
         restartEvergreen(sim, now);  // a new commit's worth of activity
@@ -490,50 +486,50 @@ void DemoCluster::stepEvergreen(SimTask &sim, Timestamp now, TaskBatch *changes)
 
 void DemoCluster::finishEvergreen(SimTask &sim, Timestamp now, TaskBatch *changes)
 {
-    EvergreenState &evg = sim.evergreen;
-    evg.rawStatus = QStringLiteral("failed");
-    evg.timedOut = false;
-    evg.timeout = TimeoutType::None;
+    EvergreenState &state = sim.evergreen;
+    state.rawStatus = QStringLiteral("failed");
+    state.timedOut = false;
+    state.timeout = TimeoutType::None;
     switch (weighted(m_random, {56, 14, 3, 2, 10, 6, 5, 4})) {
     case 0:
-        evg.rawStatus = QStringLiteral("success");
-        evg.type = CommandType::Test;
-        evg.description.clear();
+        state.rawStatus = QStringLiteral("success");
+        state.type = CommandType::Test;
+        state.description.clear();
         break;
     case 1:
-        evg.type = CommandType::Test;
-        evg.description = QStringLiteral("test results contained failing test");
+        state.type = CommandType::Test;
+        state.description = QStringLiteral("test results contained failing test");
         break;
     case 2:
-        evg.type = CommandType::Test;
-        evg.timedOut = true;
-        evg.timeout = TimeoutType::Idle;
-        evg.description = QStringLiteral("shell.exec");
+        state.type = CommandType::Test;
+        state.timedOut = true;
+        state.timeout = TimeoutType::Idle;
+        state.description = QStringLiteral("shell.exec");
         break;
     case 3:
-        evg.type = CommandType::Test;
-        evg.timedOut = true;
-        evg.timeout = TimeoutType::Exec;
-        evg.description = QStringLiteral("resmoke.py");
+        state.type = CommandType::Test;
+        state.timedOut = true;
+        state.timeout = TimeoutType::Exec;
+        state.description = QStringLiteral("resmoke.py");
         break;
     case 4:
-        evg.type = CommandType::Setup;
-        evg.description = QStringLiteral("git.get_project");
+        state.type = CommandType::Setup;
+        state.description = QStringLiteral("git.get_project");
         break;
     case 5:
-        evg.type = CommandType::System;
-        evg.description = QStringLiteral("stranded");
+        state.type = CommandType::System;
+        state.description = QStringLiteral("stranded");
         break;
     case 6:
-        evg.type = CommandType::System;
-        evg.timedOut = true;
-        evg.timeout = TimeoutType::Exec;
-        evg.description = QStringLiteral("s3.put");
+        state.type = CommandType::System;
+        state.timedOut = true;
+        state.timeout = TimeoutType::Exec;
+        state.description = QStringLiteral("s3.put");
         break;
     default:
-        evg.type = CommandType::System;
-        evg.timedOut = true;
-        evg.description = QStringLiteral("heartbeat");
+        state.type = CommandType::System;
+        state.timedOut = true;
+        state.description = QStringLiteral("heartbeat");
         break;
     }
     sim.task.finishedAt = now;
@@ -542,7 +538,7 @@ void DemoCluster::finishEvergreen(SimTask &sim, Timestamp now, TaskBatch *change
     if (!m_dependents.contains(sim.task.id))
         return;
     // A compile task decides whether the rest of its variant can run.
-    setBlockedDependents(sim.task.id, evg.rawStatus != u"success", now, changes);
+    setBlockedDependents(sim.task.id, state.rawStatus != u"success", now, changes);
 }
 
 void DemoCluster::setBlockedDependents(const QByteArray &compileId, bool blocked, Timestamp now, TaskBatch *changes)
@@ -563,9 +559,9 @@ void DemoCluster::setBlockedDependents(const QByteArray &compileId, bool blocked
 
 void DemoCluster::restartEvergreen(SimTask &sim, Timestamp now)
 {
-    EvergreenState &evg = sim.evergreen;
-    evg = EvergreenState{QStringLiteral("undispatched"), CommandType::Unset, false, {},
-                         TimeoutType::None, true, false, false, false, evg.dependsOn};
+    EvergreenState &state = sim.evergreen;
+    state = EvergreenState{QStringLiteral("undispatched"), CommandType::Unset, false, {},
+                         TimeoutType::None, true, false, false, false, state.dependsOn};
     Task &task = sim.task;
     ++task.execution;
     task.startedAt = 0;
@@ -575,22 +571,22 @@ void DemoCluster::restartEvergreen(SimTask &sim, Timestamp now)
     if (task.details && task.details->annotations.loaded)
         task.editDetails().annotations = {};
     task.setFlag(TaskFlag::OverrideDependencies, false);
-    if (!evg.dependsOn.isEmpty()) {
-        const SimTask *compile = lookup(evg.dependsOn);
-        evg.blocked = compile && compile->task.stage() == Stage::Finished
-            && compile->task.status != Status::EvgSuccess;
+    if (!state.dependsOn.isEmpty()) {
+        const SimTask *compile = lookup(state.dependsOn);
+        state.blocked = compile && compile->task.stage() == Stage::Finished
+            && compile->task.status != evg(EvgStatus::Success);
     }
 }
 
 QList<ActionResult> DemoCluster::perform(const ActionRequest &request, Timestamp now, TaskBatch *changes)
 {
-    if (request.action == TaskAction::RestartApp)
+    if (request.action == marAction(MarAction::RestartApp))
         return restartApp(request, now, changes);
     QList<ActionResult> results;
     for (const QByteArray &id : request.taskIds) {
         SimTask *sim = lookup(id);
         if (!sim || sim->gone) {
-            results.append(result(id, false, tr("Task '%1' does not exist").arg(QString::fromUtf8(id)), 404));
+            results.append(result(id, false, QCoreApplication::translate("DemoCluster", "Task '%1' does not exist").arg(QString::fromUtf8(id)), 404));
             continue;
         }
         if (sim->app >= 0) {
@@ -605,28 +601,28 @@ QList<ActionResult> DemoCluster::perform(const ActionRequest &request, Timestamp
 ActionResult DemoCluster::killTask(SimTask &sim, TaskAction action, bool force, Timestamp now, TaskBatch *changes)
 {
     Task &task = sim.task;
-    if (action != TaskAction::Kill && action != TaskAction::KillAndScale && action != TaskAction::KillAndWipe)
-        return result(task.id, false, tr("Marathon has no such action for a task."), 400);
+    if (action != marAction(MarAction::Kill) && action != marAction(MarAction::KillAndScale) && action != marAction(MarAction::KillAndWipe))
+        return result(task.id, false, QCoreApplication::translate("DemoCluster", "Marathon has no such action for a task."), 400);
     if (task.stage() == Stage::Finished)
-        return result(task.id, false, tr("Task '%1' does not exist").arg(task.idString()), 404);
-    if (action == TaskAction::KillAndScale && m_appLocked[sim.app] && !force) {
+        return result(task.id, false, QCoreApplication::translate("DemoCluster", "Task '%1' does not exist").arg(task.idString()), 404);
+    if (action == marAction(MarAction::KillAndScale) && m_appLocked[sim.app] && !force) {
         return result(task.id, false,
-                      tr("App is locked by one or more deployments. Override with the option '?force=true'."),
+                      QCoreApplication::translate("DemoCluster", "App is locked by one or more deployments. Override with the option '?force=true'."),
                       409, true);
     }
-    if (action == TaskAction::KillAndWipe && !task.hasFlag(TaskFlag::HasLocalVolumes))
-        return result(task.id, false, tr("Only resident tasks with local volumes can be wiped."), 400);
+    if (action == marAction(MarAction::KillAndWipe) && !task.hasFlag(TaskFlag::HasLocalVolumes))
+        return result(task.id, false, QCoreApplication::translate("DemoCluster", "Only resident tasks with local volumes can be wiped."), 400);
     if (force)
         m_appLocked[sim.app] = false;
-    task.status = Status::MarKilling;
+    task.status = mar(MarStatus::Killing);
     task.nativeStatus = InternedString(QStringLiteral("TASK_KILLING"));
     task.message = {};
     emitTask(sim, now, changes);
     // Scaling down means no replacement; a plain kill or a wipe gets one.
-    const bool replace = action != TaskAction::KillAndScale;
+    const bool replace = action != marAction(MarAction::KillAndScale);
     later(jitter(now, 800, 2500), FollowUpKind::FinishKill, task.id, replace ? sim.app : -1);
-    const QString done = action == TaskAction::KillAndScale ? tr("Killed; the app is scaled down by one")
-                                                            : tr("Kill requested");
+    const QString done = action == marAction(MarAction::KillAndScale) ? QCoreApplication::translate("DemoCluster", "Killed; the app is scaled down by one")
+                                                            : QCoreApplication::translate("DemoCluster", "Kill requested");
     return result(task.id, true, done);
 }
 
@@ -637,13 +633,13 @@ QList<ActionResult> DemoCluster::restartApp(const ActionRequest &request, Timest
     for (const QByteArray &id : request.taskIds) {
         SimTask *sim = lookup(id);
         if (!sim || sim->app < 0) {
-            results.append(result(id, false, tr("App does not exist"), 404));
+            results.append(result(id, false, QCoreApplication::translate("DemoCluster", "App does not exist"), 404));
             continue;
         }
         const int app = sim->app;
         if (m_appLocked[app] && !request.force) {
             results.append(result(id, false,
-                                  tr("App is locked by one or more deployments. Override with the option '?force=true'."),
+                                  QCoreApplication::translate("DemoCluster", "App is locked by one or more deployments. Override with the option '?force=true'."),
                                   409, true));
             continue;
         }
@@ -653,15 +649,15 @@ QList<ActionResult> DemoCluster::restartApp(const ActionRequest &request, Timest
             // A rolling restart: every active instance is killed and replaced.
             for (SimTask &other : m_tasks) {
                 if (other.app == app && !other.gone && other.task.stage() != Stage::Finished
-                    && other.task.status != Status::MarKilling) {
-                    other.task.status = Status::MarKilling;
+                    && other.task.status != mar(MarStatus::Killing)) {
+                    other.task.status = mar(MarStatus::Killing);
                     other.task.nativeStatus = InternedString(QStringLiteral("TASK_KILLING"));
                     emitTask(other, now, changes);
                     later(jitter(now, 1000, 6000), FollowUpKind::FinishKill, other.task.id, app);
                 }
             }
         }
-        results.append(result(id, true, tr("Deployment started: rolling restart of %1")
+        results.append(result(id, true, QCoreApplication::translate("DemoCluster", "Deployment started: rolling restart of %1")
                                             .arg(QString::fromUtf8(DemoNames::apps()[app].id))));
     }
     return results;
@@ -670,46 +666,46 @@ QList<ActionResult> DemoCluster::restartApp(const ActionRequest &request, Timest
 ActionResult DemoCluster::evergreenAction(SimTask &sim, const ActionRequest &request, Timestamp now,
                                           TaskBatch *changes)
 {
-    EvergreenState &evg = sim.evergreen;
+    EvergreenState &state = sim.evergreen;
     Task &task = sim.task;
-    const QString raw = evg.rawStatus;
-    const QString statusText = tr("task '%1' currently has status '%2'").arg(task.idString(), raw);
-    switch (request.action) {
-    case TaskAction::Abort:
+    const QString raw = state.rawStatus;
+    const QString statusText = QCoreApplication::translate("DemoCluster", "task '%1' currently has status '%2'").arg(task.idString(), raw);
+    switch (EvergreenSystem::localAction(request.action).value_or(EvgAction::Count_)) {
+    case EvgAction::Abort:
         if (raw != u"started" && raw != u"dispatched")
-            return result(task.id, false, statusText + tr(" - cannot abort task in this status"), 500);
-        evg.aborted = true;
-        evg.activated = false;
+            return result(task.id, false, statusText + QCoreApplication::translate("DemoCluster", " - cannot abort task in this status"), 500);
+        state.aborted = true;
+        state.activated = false;
         later(jitter(now, 2000, 4000), FollowUpKind::FinishAbort, task.id);
         break;
-    case TaskAction::Restart:
-        if (task.stage() != Stage::Finished || task.status == Status::EvgBlocked)
-            return result(task.id, false, statusText + tr(" - cannot reset task in this status"), 400);
+    case EvgAction::Restart:
+        if (task.stage() != Stage::Finished || task.status == evg(EvgStatus::Blocked))
+            return result(task.id, false, statusText + QCoreApplication::translate("DemoCluster", " - cannot reset task in this status"), 400);
         restartEvergreen(sim, now);
         break;
-    case TaskAction::Schedule:
-    case TaskAction::Unschedule:
-        evg.activated = request.action == TaskAction::Schedule;
-        if (evg.activated && task.priority < 0)
+    case EvgAction::Schedule:
+    case EvgAction::Unschedule:
+        state.activated = request.action == evgAction(EvgAction::Schedule);
+        if (state.activated && task.priority < 0)
             task.priority = 0;  // Evergreen resets a disabled task's priority when scheduling
         break;
-    case TaskAction::SetPriority:
+    case EvgAction::SetPriority:
         if (request.priority > 100 && !request.adminRequest) {
             return result(task.id, false,
-                          tr("insufficient privilege to set priority to %1, non-superusers can only set priority at or below 100")
+                          QCoreApplication::translate("DemoCluster", "insufficient privilege to set priority to %1, non-superusers can only set priority at or below 100")
                               .arg(request.priority),
                           401);
         }
         task.priority = request.priority;
         if (request.priority <= -1)
-            evg.activated = false;
+            state.activated = false;
         break;
-    case TaskAction::OverrideDependencies:
+    case EvgAction::OverrideDependencies:
         task.setFlag(TaskFlag::OverrideDependencies);
-        evg.blocked = false;
+        state.blocked = false;
         break;
     default:
-        return result(task.id, false, tr("Evergreen tasks are not killed; abort them."), 400);
+        return result(task.id, false, QCoreApplication::translate("DemoCluster", "Evergreen tasks are not killed; abort them."), 400);
     }
     derive(sim);
     emitTask(sim, now, changes);
@@ -720,7 +716,7 @@ QString DemoCluster::rawRecord(const QByteArray &id) const
 {
     const auto it = m_index.constFind(id);
     if (it == m_index.cend())
-        return tr("The demo cluster no longer knows task %1.").arg(QString::fromUtf8(id));
+        return QCoreApplication::translate("DemoCluster", "The demo cluster no longer knows task %1.").arg(QString::fromUtf8(id));
     const SimTask &sim = m_tasks[size_t(*it)];
     const Task &task = sim.task;
     QJsonObject record;
@@ -734,28 +730,28 @@ QString DemoCluster::rawRecord(const QByteArray &id) const
         record[QStringLiteral("version")] = task.version.toString();
         record[QStringLiteral("role")] = QStringLiteral("*");
     } else {
-        const EvergreenState &evg = sim.evergreen;
+        const EvergreenState &state = sim.evergreen;
         record[QStringLiteral("task_id")] = task.idString();
         record[QStringLiteral("display_name")] = task.name.toString();
         record[QStringLiteral("build_variant")] = task.group.toString();
-        record[QStringLiteral("status")] = evg.rawStatus;
+        record[QStringLiteral("status")] = state.rawStatus;
         record[QStringLiteral("display_status")] = QString(StatusTaxonomy::key(task.status));
-        record[QStringLiteral("activated")] = evg.activated;
-        record[QStringLiteral("aborted")] = evg.aborted;
-        record[QStringLiteral("blocked")] = evg.blocked;
-        record[QStringLiteral("has_annotations")] = evg.annotated;
+        record[QStringLiteral("activated")] = state.activated;
+        record[QStringLiteral("aborted")] = state.aborted;
+        record[QStringLiteral("blocked")] = state.blocked;
+        record[QStringLiteral("has_annotations")] = state.annotated;
         record[QStringLiteral("priority")] = task.priority;
         record[QStringLiteral("execution")] = task.execution;
         QJsonObject details;
         const char *types[] = {"", "test", "system", "setup"};
-        details[QStringLiteral("type")] = QString::fromLatin1(types[int(evg.type)]);
-        details[QStringLiteral("desc")] = evg.description;
-        details[QStringLiteral("timed_out")] = evg.timedOut;
-        details[QStringLiteral("timeout_type")] = QString(StatusTaxonomy::timeoutTypeKey(evg.timeout));
+        details[QStringLiteral("type")] = QString::fromLatin1(types[int(state.type)]);
+        details[QStringLiteral("desc")] = state.description;
+        details[QStringLiteral("timed_out")] = state.timedOut;
+        details[QStringLiteral("timeout_type")] = QString(StatusTaxonomy::timeoutTypeKey(state.timeout));
         record[QStringLiteral("status_details")] = details;
         QJsonArray depends;
-        if (!evg.dependsOn.isEmpty())
-            depends.append(QJsonObject{{QStringLiteral("id"), QString::fromUtf8(evg.dependsOn)},
+        if (!state.dependsOn.isEmpty())
+            depends.append(QJsonObject{{QStringLiteral("id"), QString::fromUtf8(state.dependsOn)},
                                        {QStringLiteral("status"), QStringLiteral("success")}});
         record[QStringLiteral("depends_on")] = depends;
     }

@@ -3,22 +3,18 @@
 
 #include "evergreenclient.h"
 #include "evergreenparser.h"
+#include "evergreensystem.h"
 #include "domain/actionrules.h"
 
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EvergreenActions", text);
-}
-
 QString failureText(const ActionRequest &request, const HttpOutcome &outcome)
 {
-    if (outcome.isAuthProblem() && request.action == TaskAction::SetPriority
-        && request.priority > ActionRules::MaxPriority) {
+    if (outcome.isAuthProblem() && request.action == evgAction(EvgAction::SetPriority)
+        && request.priority > EvergreenSystem::MaxPriority) {
         return QString::number(outcome.status) + QStringLiteral(": ") + outcome.message + u' '
-            + tr("(an authorisation problem: priorities above 100 need Evergreen project admin rights)");
+            + QCoreApplication::translate("EvergreenActions", "(an authorisation problem: priorities above 100 need Evergreen project admin rights)");
     }
     return outcome.describe();
 }
@@ -32,18 +28,13 @@ EvergreenActions::EvergreenActions(EvergreenClient *client, QObject *parent)
 
 QString EvergreenActions::unsupportedReason(TaskAction action)
 {
-    switch (action) {
-    case TaskAction::OverrideDependencies:
-        return tr("Evergreen's REST API has no route for overriding dependencies; use the Evergreen web UI.");
-    case TaskAction::Kill:
-    case TaskAction::KillAndScale:
-    case TaskAction::KillAndWipe:
-    case TaskAction::RestartApp:
-        return tr("%1 is a Marathon action; Evergreen tasks are aborted or restarted.")
+    if (action == evgAction(EvgAction::OverrideDependencies))
+        return QCoreApplication::translate("EvergreenActions", "Evergreen's REST API has no route for overriding dependencies; use the Evergreen web UI.");
+    if (!EvergreenSystem::localAction(action)) {
+        return QCoreApplication::translate("EvergreenActions", "%1 is not an Evergreen action; Evergreen tasks are aborted or restarted.")
             .arg(TaskActions::label(action));
-    default:
-        return {};
     }
+    return {};
 }
 
 void EvergreenActions::perform(const ActionRequest &request)
@@ -61,7 +52,7 @@ void EvergreenActions::perform(const ActionRequest &request)
         if (unsupported.isEmpty())
             sendOne(request, taskId);
         else
-            record(request.id, ActionResult{taskId, false, 0, unsupported, false});
+            record(request.id, ActionResult{taskId, false, 0, unsupported, false, {}});
     }
 }
 
@@ -71,18 +62,18 @@ void EvergreenActions::sendOne(const ActionRequest &request, const QByteArray &t
     QByteArray method = QByteArrayLiteral("PATCH");
     QUrl url = m_client->endpoint({QStringLiteral("tasks"), id});
     QByteArray body;
-    switch (request.action) {
-    case TaskAction::Abort:
+    switch (EvergreenSystem::localAction(request.action).value_or(EvgAction::Count_)) {
+    case EvgAction::Abort:
         method = QByteArrayLiteral("POST");
         url = m_client->endpoint({QStringLiteral("tasks"), id, QStringLiteral("abort")});
         break;
-    case TaskAction::Restart:
+    case EvgAction::Restart:
         method = QByteArrayLiteral("POST");
         url = m_client->endpoint({QStringLiteral("tasks"), id, QStringLiteral("restart")});
         break;
-    case TaskAction::Schedule:
-    case TaskAction::Unschedule:
-        body = EvergreenParser::activationBody(request.action == TaskAction::Schedule);
+    case EvgAction::Schedule:
+    case EvgAction::Unschedule:
+        body = EvergreenParser::activationBody(request.action == evgAction(EvgAction::Schedule));
         break;
     default:   // SetPriority; the session has already checked the range
         body = EvergreenParser::priorityBody(request.priority);
@@ -99,7 +90,7 @@ void EvergreenActions::sendOne(const ActionRequest &request, const QByteArray &t
                 for (const Task &task : answer.tasks)
                     emit taskUpdated(task);
             } else {
-                emit warning(tr("%1 of %2 was accepted, but the answer could not be read (%3); the next poll shows the task's state.")
+                emit warning(QCoreApplication::translate("EvergreenActions", "%1 of %2 was accepted, but the answer could not be read (%3); the next poll shows the task's state.")
                                  .arg(TaskActions::label(request.action), QString::fromUtf8(taskId), answer.error));
             }
         }
@@ -123,7 +114,7 @@ void EvergreenActions::abandonAll(const QString &why)
     const QHash<quint64, Pending> pending = std::exchange(m_pending, {});
     for (Pending entry : pending) {
         for (const QByteArray &taskId : std::as_const(entry.unanswered))
-            entry.outcome.results.append(ActionResult{taskId, false, 0, why, false});
+            entry.outcome.results.append(ActionResult{taskId, false, 0, why, false, {}});
         emit finished(entry.outcome);
     }
 }

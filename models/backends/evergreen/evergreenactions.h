@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "system/backend.h"
 
 #include <QHash>
 #include <QObject>

@@ -4,6 +4,7 @@
 #include "evergreenactions.h"
 #include "evergreenannotations.h"
 #include "evergreenclient.h"
+#include "evergreensystem.h"
 #include "domain/isotime.h"
 #include "itemmodels/taskformat.h"
 
@@ -13,7 +14,7 @@ using State = ConnectionStatus::State;
 // Worth a quicker look: the task is on a host or about to be.
 bool isActive(const Task &task)
 {
-    return task.stage() == Stage::InProgress || task.status == Status::EvgDispatched;
+    return task.stage() == Stage::InProgress || task.status == evg(EvgStatus::Dispatched);
 }
 } // namespace
 
@@ -218,7 +219,7 @@ void EvergreenBackend::onRateLimited(qint64 waitMs, const QString &serverMessage
     status.state = State::Reconnecting;
     status.detail = tr("rate limited by the server (429%1); nothing is sent for %2, as its Retry-After asks")
                         .arg(serverMessage.isEmpty() ? QString() : QStringLiteral(": ") + serverMessage,
-                             TaskFormat::duration(waitMs));
+                             Duration::text(waitMs));
     status.attempt = 1;
     status.retryAt = now + waitMs;
     status.lastDataAt = m_lastDataAt;
@@ -249,8 +250,8 @@ void EvergreenBackend::onTaskUpdated(const Task &task)
 
 QList<std::pair<TaskAction, QString>> EvergreenBackend::unsupportedActions() const
 {
-    return {{TaskAction::OverrideDependencies,
-             EvergreenActions::unsupportedReason(TaskAction::OverrideDependencies)}};
+    return {{evgAction(EvgAction::OverrideDependencies),
+             EvergreenActions::unsupportedReason(evgAction(EvgAction::OverrideDependencies))}};
 }
 
 void EvergreenBackend::fetchRawRecord(const QByteArray &taskId)

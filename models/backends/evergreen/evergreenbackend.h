@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "system/backend.h"
 #include "evergreenconfig.h"
 #include "evergreenpoller.h"
+#include "evergreensystem.h"
 #include "net/backoff.h"
 
 #include <QSet>
@@ -29,7 +30,7 @@ public:
     explicit EvergreenBackend(const EvergreenConfig &config, QObject *parent = nullptr);
     ~EvergreenBackend() override;
 
-    TaskSource source() const override { return TaskSource::Evergreen; }
+    SystemId system() const override { return EvergreenSystem::id(); }
     QString displayName() const override;
     void start() override;
     void stop() override;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evergreenparser.h"
 
-#include "domain/evergreenstatus.h"
+#include "evergreenstatus.h"
 #include "domain/isotime.h"
 #include "itemmodels/taskformat.h"
 #include "net/httpreply.h"
-#include "net/jsonfields.h"
+#include "domain/jsonfields.h"
 
 #include <QCoreApplication>
 
@@ -19,11 +19,6 @@
 using Json = nlohmann::json;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EvergreenParser", text);
-}
-
 // Fields are read without trusting their types (net/jsonfields.h).
 using JsonFields::interned;
 using JsonFields::member;
@@ -68,7 +63,7 @@ Timestamp time(const Json &object, const char *key)
 bool parseDocument(const QByteArray &body, Json *json, QString *error)
 {
     if (body.trimmed().isEmpty()) {
-        *error = tr("empty answer where JSON was expected");
+        *error = QCoreApplication::translate("EvergreenParser", "empty answer where JSON was expected");
         return false;
     }
     QByteArray repaired;
@@ -84,7 +79,7 @@ bool parseDocument(const QByteArray &body, Json *json, QString *error)
         qsizetype at = 0;
         if (const auto *parseError = dynamic_cast<const Json::parse_error *>(&e))
             at = qsizetype(parseError->byte);
-        *error = tr("malformed JSON near byte %1: %2")
+        *error = QCoreApplication::translate("EvergreenParser", "malformed JSON near byte %1: %2")
                      .arg(at)
                      .arg(HttpReply::snippet(QByteArrayView(*input).sliced(std::clamp<qsizetype>(at - 60, 0, input->size())), 120));
         return false;
@@ -110,7 +105,7 @@ bool parseList(const QByteArray &body, const QString &notAList, Json *list, QStr
 void addField(TaskDetails &details, const char *label, const QString &value)
 {
     if (!value.isEmpty())
-        details.fields.append({tr(label), value});
+        details.fields.append({QCoreApplication::translate("EvergreenParser", label), value});
 }
 
 QString joined(const Json &list, const char *key = nullptr)
@@ -129,7 +124,7 @@ QString joined(const Json &list, const char *key = nullptr)
 QString duration(const Json &object, const char *key)
 {
     const std::optional<qint64> ms = integer(object, key);
-    return ms && *ms > 0 ? TaskFormat::duration(*ms) : QString();
+    return ms && *ms > 0 ? Duration::text(*ms) : QString();
 }
 
 QString abortDescription(const Json &info)
@@ -137,11 +132,11 @@ QString abortDescription(const Json &info)
     QString text = string(info, "user");
     QStringList why;
     if (const QString task = string(info, "task_id"); !task.isEmpty())
-        why.append(tr("after task %1 failed").arg(task));
+        why.append(QCoreApplication::translate("EvergreenParser", "after task %1 failed").arg(task));
     if (const QString version = string(info, "new_version"); !version.isEmpty())
-        why.append(tr("superseded by version %1").arg(version));
+        why.append(QCoreApplication::translate("EvergreenParser", "superseded by version %1").arg(version));
     if (boolean(info, "pr_closed"))
-        why.append(tr("the pull request was closed"));
+        why.append(QCoreApplication::translate("EvergreenParser", "the pull request was closed"));
     if (!why.isEmpty())
         text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + u'(' + why.join(QStringLiteral("; ")) + u')';
     return text;
@@ -170,7 +165,7 @@ void readDetails(const Json &json, const Json &statusDetails, const Task &task, 
     addField(details, "Other failing commands",
              joined(member(statusDetails, "other_failing_commands"), "full_display_name"));
     if (boolean(statusDetails, "post_errored"))
-        addField(details, "Post-task commands", tr("failed"));
+        addField(details, "Post-task commands", QCoreApplication::translate("EvergreenParser", "failed"));
     addField(details, "Expected duration", duration(json, "expected_duration_ms"));
     // While a task runs, time_taken_ms grows with every poll; the table shows the run time.
     if (task.finishedAt)
@@ -203,19 +198,19 @@ void readDetails(const Json &json, const Json &statusDetails, const Task &task, 
 // time for it (an abort request, unscheduling), so the store uses the time it saw it.
 Timestamp statusTime(const Task &task, Timestamp activatedAt, Timestamp dispatchedAt)
 {
-    switch (task.status) {
-    case Status::EvgStarted:
+    switch (EvergreenSystem::local(task.status).value_or(EvgStatus::Count_)) {
+    case EvgStatus::Started:
         return task.startedAt;
-    case Status::EvgDispatched:
+    case EvgStatus::Dispatched:
         return dispatchedAt;
-    case Status::EvgWillRun:
-    case Status::EvgPending:
+    case EvgStatus::WillRun:
+    case EvgStatus::Pending:
         return activatedAt;
-    case Status::EvgAborting:
-    case Status::EvgUnscheduled:
-    case Status::EvgInactive:
-    case Status::EvgBlocked:
-    case Status::EvgOther:
+    case EvgStatus::Aborting:
+    case EvgStatus::Unscheduled:
+    case EvgStatus::Inactive:
+    case EvgStatus::Blocked:
+    case EvgStatus::Other:
         return 0;
     default:
         return task.finishedAt;
@@ -226,14 +221,14 @@ Timestamp statusTime(const Task &task, Timestamp activatedAt, Timestamp dispatch
 QString readTask(const Json &json, Task *out, QString *serverDisplayStatus)
 {
     if (!json.is_object())
-        return tr("an element that is not an object");
+        return QCoreApplication::translate("EvergreenParser", "an element that is not an object");
     const QByteArrayView id = text(json, "task_id");
     if (id.empty())
-        return tr("an element without task_id");
+        return QCoreApplication::translate("EvergreenParser", "an element without task_id");
 
     Task task;
     task.id = id.toByteArray();
-    task.source = TaskSource::Evergreen;
+    task.source = EvergreenSystem::id();
     task.name = interned(json, "display_name");
     task.group = interned(json, "build_variant");
     task.scope = interned(json, "build_id");
@@ -289,7 +284,7 @@ void readTaskInto(const Json &json, EvergreenParser::TaskList &list, qsizetype i
     QString displayStatus;
     const QString problem = readTask(json, &task, &displayStatus);
     if (!problem.isEmpty()) {
-        list.problems.append(tr("element %1 skipped: %2").arg(index).arg(problem));
+        list.problems.append(QCoreApplication::translate("EvergreenParser", "element %1 skipped: %2").arg(index).arg(problem));
         return;
     }
     if (!displayStatus.isEmpty() && !EvergreenParser::sameDisplayStatus(task.status, displayStatus))
@@ -336,7 +331,7 @@ EvergreenParser::TaskList EvergreenParser::parseTasks(const QByteArray &body)
     } else if (json.is_object() && !text(json, "task_id").empty()) {
         readTaskInto(json, result, 0);
     } else {
-        result.error = tr("the answer holds no task: %1").arg(HttpReply::snippet(body));
+        result.error = QCoreApplication::translate("EvergreenParser", "the answer holds no task: %1").arg(HttpReply::snippet(body));
     }
     return result;
 }
@@ -345,7 +340,7 @@ EvergreenParser::BuildList EvergreenParser::parseBuilds(const QByteArray &body)
 {
     BuildList result;
     Json json;
-    if (!parseList(body, tr("the answer holds no builds: %1"), &json, &result.error))
+    if (!parseList(body, QCoreApplication::translate("EvergreenParser", "the answer holds no builds: %1"), &json, &result.error))
         return result;
     qsizetype index = 0;
     for (const Json &element : json) {
@@ -354,7 +349,7 @@ EvergreenParser::BuildList EvergreenParser::parseBuilds(const QByteArray &body)
         if (build.id.isEmpty())
             build.id = string(element, "id");
         if (build.id.isEmpty()) {
-            result.problems.append(tr("element %1 skipped: a build without _id").arg(index++));
+            result.problems.append(QCoreApplication::translate("EvergreenParser", "element %1 skipped: a build without _id").arg(index++));
             continue;
         }
         build.variant = string(element, "build_variant");
@@ -370,7 +365,7 @@ EvergreenParser::Annotations EvergreenParser::parseAnnotations(const QByteArray 
 {
     Annotations result;
     Json json;
-    if (!parseList(body, tr("the answer holds no annotations: %1"), &json, &result.error))
+    if (!parseList(body, QCoreApplication::translate("EvergreenParser", "the answer holds no annotations: %1"), &json, &result.error))
         return result;
     const Json *chosen = nullptr;
     for (const Json &element : json) {
@@ -426,13 +421,13 @@ QUrl EvergreenParser::nextLink(const QByteArray &header, const QUrl &base)
 bool EvergreenParser::sameDisplayStatus(Status derived, QStringView displayStatus)
 {
     const auto canonical = [](Status status) {
-        switch (status) {
-        case Status::EvgAborting:
-            return Status::EvgAborted;
-        case Status::EvgTestTimedOut:
-            return Status::EvgTaskTimedOut;
-        case Status::EvgInactive:
-            return Status::EvgUnscheduled;
+        switch (EvergreenSystem::local(status).value_or(EvgStatus::Count_)) {
+        case EvgStatus::Aborting:
+            return evg(EvgStatus::Aborted);
+        case EvgStatus::TestTimedOut:
+            return evg(EvgStatus::TaskTimedOut);
+        case EvgStatus::Inactive:
+            return evg(EvgStatus::Unscheduled);
         default:
             return status;
         }

@@ -4,6 +4,7 @@
 #include "marathonhttp.h"
 #include "marathonids.h"
 #include "marathonparser.h"
+#include "marathonsystem.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -12,15 +13,10 @@
 #include <memory>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MarathonActions", text);
-}
-
 QString deploymentText(const QByteArray &body)
 {
     const QString id = MarathonParser::deploymentId(body);
-    return id.isEmpty() ? QString() : tr("deployment %1").arg(id);
+    return id.isEmpty() ? QString() : QCoreApplication::translate("MarathonActions", "deployment %1").arg(id);
 }
 } // namespace
 
@@ -32,13 +28,13 @@ MarathonActions::MarathonActions(MarathonHttp *http, QObject *parent)
 
 void MarathonActions::perform(const ActionRequest &request)
 {
-    switch (request.action) {
-    case TaskAction::Kill:
-    case TaskAction::KillAndScale:
-    case TaskAction::KillAndWipe:
+    switch (MarathonSystem::localAction(request.action).value_or(MarAction::Count_)) {
+    case MarAction::Kill:
+    case MarAction::KillAndScale:
+    case MarAction::KillAndWipe:
         kill(request);
         return;
-    case TaskAction::RestartApp:
+    case MarAction::RestartApp:
         restartApps(request);
         return;
     default:
@@ -47,7 +43,7 @@ void MarathonActions::perform(const ActionRequest &request)
     // The rules never send these; answer anyway, after the caller has returned.
     ActionOutcome outcome{request.id, request.action, {}};
     for (const QByteArray &id : request.taskIds)
-        outcome.results.append(ActionResult{id, false, 0, tr("Marathon has no such action."), false});
+        outcome.results.append(ActionResult{id, false, 0, QCoreApplication::translate("MarathonActions", "Marathon has no such action."), false, {}});
     QMetaObject::invokeMethod(this, [this, outcome] { emit finished(outcome); }, Qt::QueuedConnection);
 }
 
@@ -58,15 +54,17 @@ ActionResult MarathonActions::failure(const QByteArray &taskId, const HttpOutcom
     result.httpStatus = outcome.status;
     result.message = outcome.message.isEmpty() || outcome.isAuthProblem() ? outcome.describe() : outcome.message;
     result.forceable = outcome.status == 409 && !forced;
+    if (result.forceable)
+        result.forceQuestion = QCoreApplication::translate("MarathonActions", "Force it? This cancels the deployment that holds the app.");
     return result;
 }
 
 void MarathonActions::kill(const ActionRequest &request)
 {
     QUrlQuery query;
-    if (request.action == TaskAction::KillAndScale)
+    if (request.action == marAction(MarAction::KillAndScale))
         query.addQueryItem(QStringLiteral("scale"), QStringLiteral("true"));
-    if (request.action == TaskAction::KillAndWipe)
+    if (request.action == marAction(MarAction::KillAndWipe))
         query.addQueryItem(QStringLiteral("wipe"), QStringLiteral("true"));
     if (request.force)
         query.addQueryItem(QStringLiteral("force"), QStringLiteral("true"));
@@ -82,9 +80,9 @@ void MarathonActions::kill(const ActionRequest &request)
                 result.results.append(failure(id, outcome, request.force));
             } else if (killed && !killed->contains(id)) {
                 result.results.append(ActionResult{id, false, outcome.status,
-                                                   tr("Marathon did not kill this task: it does not know it (any more)."), false});
+                                                   QCoreApplication::translate("MarathonActions", "Marathon did not kill this task: it does not know it (any more)."), false, {}});
             } else {
-                result.results.append(ActionResult{id, true, outcome.status, deployment, false});
+                result.results.append(ActionResult{id, true, outcome.status, deployment, false, {}});
             }
         }
         emit finished(result);
@@ -106,7 +104,7 @@ void MarathonActions::restartApps(const ActionRequest &request)
         const QString app = MarathonIds::appIdOfTask(id);
         if (app.isEmpty()) {
             pending->outcome.results.append(
-                ActionResult{id, false, 0, tr("taskmon cannot tell the app of this task from its id."), false});
+                ActionResult{id, false, 0, QCoreApplication::translate("MarathonActions", "taskmon cannot tell the app of this task from its id."), false, {}});
         } else {
             byApp[app].append(id);
         }
@@ -125,7 +123,7 @@ void MarathonActions::restartApps(const ActionRequest &request)
         m_http->post(url, QByteArray(), [this, pending, ids, force = request.force](const HttpOutcome &outcome, const QByteArray &body) {
             const QString deployment = deploymentText(body);
             for (const QByteArray &id : ids) {
-                pending->outcome.results.append(outcome.ok() ? ActionResult{id, true, outcome.status, deployment, false}
+                pending->outcome.results.append(outcome.ok() ? ActionResult{id, true, outcome.status, deployment, false, {}}
                                                              : failure(id, outcome, force));
             }
             if (--pending->awaiting == 0)

@@ -60,7 +60,7 @@ MarathonBackend::MarathonBackend(const MarathonConfig &config, QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &MarathonBackend::connectNow);
     m_summaryTimer.setInterval(std::max(100, m_config.problemLogIntervalMs));
     connect(&m_summaryTimer, &QTimer::timeout, this, [this] {
-        m_events.logSummary(TaskFormat::duration(m_summaryTimer.interval()));
+        m_events.logSummary(Duration::text(m_summaryTimer.interval()));
     });
 
     connect(m_stream, &MarathonStream::opened, this, &MarathonBackend::onStreamOpened);

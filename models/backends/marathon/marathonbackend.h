@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/backend.h"
+#include "system/backend.h"
 #include "marathonconfig.h"
 #include "marathonevents.h"
 #include "marathonstream.h"
+#include "marathonsystem.h"
 #include "net/backoff.h"
 
 #include <QElapsedTimer>
@@ -31,7 +32,7 @@ public:
     explicit MarathonBackend(const MarathonConfig &config, QObject *parent = nullptr);
     ~MarathonBackend() override;
 
-    TaskSource source() const override { return TaskSource::Marathon; }
+    SystemId system() const override { return MarathonSystem::id(); }
     QString displayName() const override;
     void start() override;
     void stop() override;
@@ -40,7 +41,6 @@ public:
     // While waiting to reconnect, reconnects at once; a live stream needs nothing.
     void refresh() override;
     qint64 retentionMs() const override { return m_config.retentionMs; }
-    bool linksReplacements() const override { return true; }
 
     const MarathonConfig &config() const { return m_config; }
     // What the stream brought so far (frames, heartbeats, unknown types…).

@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "marathonevents.h"
 
-#include "domain/marathonstatus.h"
+#include "marathonstatus.h"
 #include "net/httpreply.h"
 
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MarathonEvents", text);
-}
-
 constexpr size_t recentCapacity = 256;
 // Marathon stamps a status update and the instance event it causes separately.
 constexpr Timestamp sameUpdateMs = 2000;
@@ -53,7 +48,7 @@ void MarathonEvents::sseFrame(QByteArrayView eventName, QByteArrayView data)
         break;
     case Event::Kind::Malformed:
         ++m_counters.malformed;
-        problem(tr("Skipped a malformed event: %1").arg(event.error));
+        problem(QCoreApplication::translate("MarathonEvents", "Skipped a malformed event: %1").arg(event.error));
         break;
     }
     if (!event.logText.isEmpty())
@@ -63,7 +58,7 @@ void MarathonEvents::sseFrame(QByteArrayView eventName, QByteArrayView data)
 void MarathonEvents::sseError(SseParser::Error, qint64 droppedBytes, QByteArrayView head)
 {
     ++m_counters.oversized;
-    problem(tr("Dropped an event of more than %1 bytes (the limit is %2); the stream goes on. It began: %3")
+    problem(QCoreApplication::translate("MarathonEvents", "Dropped an event of more than %1 bytes (the limit is %2); the stream goes on. It began: %3")
                 .arg(droppedBytes - 1)
                 .arg(m_config.maxFrameBytes)
                 .arg(HttpReply::snippet(head, 80)));
@@ -82,9 +77,9 @@ void MarathonEvents::taskUpdate(Event &event)
         return;
     }
     quint8 flags = 0;
-    if (!event.statusDeferred && task.status == Status::MarRunning)
+    if (!event.statusDeferred && task.status == mar(MarStatus::Running))
         flags = MarathonTaskIndex::Started;
-    else if (!event.statusDeferred && task.status == Status::MarStaging)
+    else if (!event.statusDeferred && task.status == mar(MarStatus::Staging))
         flags = MarathonTaskIndex::Staged;
     const quint8 before = m_index.add(task.id, event.at ? flags : 0);
     // Marathon publishes the first TASK_RUNNING of a task once; later ones (health changes,
@@ -170,7 +165,7 @@ void MarathonEvents::unknownType(const QByteArray &type)
         return;
     }
     m_log(LogEntry::Severity::Info, LogEntry::Category::Input,
-          tr("Ignoring events of type \"%1\", which taskmon does not know; further ones are only counted.")
+          QCoreApplication::translate("MarathonEvents", "Ignoring events of type \"%1\", which taskmon does not know; further ones are only counted.")
               .arg(HttpReply::snippet(type, 80)));
 }
 
@@ -188,7 +183,7 @@ void MarathonEvents::logSummary(const QString &interval)
 {
     if (m_problemsSuppressed > 0) {
         m_log(LogEntry::Severity::Warning, LogEntry::Category::Input,
-              tr("%1 more malformed or oversized events in the last %2 were skipped without a line each.")
+              QCoreApplication::translate("MarathonEvents", "%1 more malformed or oversized events in the last %2 were skipped without a line each.")
                   .arg(m_problemsSuppressed)
                   .arg(interval));
     }
@@ -204,7 +199,7 @@ void MarathonEvents::logSummary(const QString &interval)
     }
     parts.sort();
     m_log(LogEntry::Severity::Info, LogEntry::Category::Input,
-          tr("Ignored %1 more events of unknown types in the last %2: %3")
+          QCoreApplication::translate("MarathonEvents", "Ignored %1 more events of unknown types in the last %2: %3")
               .arg(total)
               .arg(interval, parts.join(QStringLiteral(", "))));
     m_unknownSinceSummary.clear();

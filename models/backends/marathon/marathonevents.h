@@ -5,7 +5,7 @@
 #include "marathonids.h"
 #include "marathonparser.h"
 #include "net/sseparser.h"
-#include "session/logentry.h"
+#include "system/logentry.h"
 
 #include <QHash>
 

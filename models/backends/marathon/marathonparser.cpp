@@ -2,9 +2,10 @@
 #include "marathonparser.h"
 
 #include "domain/isotime.h"
-#include "domain/marathonstatus.h"
+#include "marathonstatus.h"
+#include "marathonsystem.h"
 #include "net/httpreply.h"
-#include "net/jsonfields.h"
+#include "domain/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -16,11 +17,6 @@
 using json = nlohmann::json;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MarathonParser", text);
-}
-
 // Fields are read without trusting their types (net/jsonfields.h).
 using JsonFields::boolean;
 using JsonFields::interned;
@@ -43,7 +39,7 @@ std::optional<json> parseJson(QByteArrayView data, QString *error)
     try {
         return json::parse(data.begin(), data.end());
     } catch (const json::exception &e) {
-        *error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(data));
+        *error = QCoreApplication::translate("MarathonParser", "malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(data));
     }
     return std::nullopt;
 }
@@ -87,7 +83,7 @@ bool taskFromJson(const json &object, Task *task, quint8 *indexFlags)
     if (id.isEmpty())
         return false;
     task->id = id.toByteArray();
-    task->source = TaskSource::Marathon;
+    task->source = MarathonSystem::id();
     setApp(*task, text(object, "appId"));
     task->host = interned(object, "host");
     // /v2/tasks derives state from the condition: TASK_LOST never appears here.
@@ -125,14 +121,14 @@ void statusUpdate(const json &object, Event &event)
     const QByteArrayView state = text(object, "taskStatus");
     if (taskId.isEmpty() || state.isEmpty()) {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("status_update_event without %1")
+        event.error = QCoreApplication::translate("MarathonParser", "status_update_event without %1")
                           .arg(taskId.isEmpty() ? QStringLiteral("taskId") : QStringLiteral("taskStatus"));
         return;
     }
     event.kind = Event::Kind::TaskUpdate;
     Task &task = event.delta.task;
     task.id = taskId.toByteArray();
-    task.source = TaskSource::Marathon;
+    task.source = MarathonSystem::id();
     setApp(task, text(object, "appId"));
     const QByteArrayView message = text(object, "message");
     // Marathon's event carries no reason; taskmon reads one where a proxy or a newer
@@ -175,7 +171,7 @@ bool needInstance(const json &object, const char *key, Event &event)
     const QByteArrayView id = text(object, key);
     if (id.isEmpty()) {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("%1 without %2").arg(QString::fromUtf8(event.type), QLatin1StringView(key));
+        event.error = QCoreApplication::translate("MarathonParser", "%1 without %2").arg(QString::fromUtf8(event.type), QLatin1StringView(key));
         return false;
     }
     // failed_health_check_event calls it taskId but sends the instance id; a task id works too.
@@ -192,7 +188,7 @@ void instanceChanged(const json &object, Event &event)
     event.conditionName = JsonFields::string(object, "condition");
     if (event.conditionName.isEmpty()) {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("instance_changed_event without condition");
+        event.error = QCoreApplication::translate("MarathonParser", "instance_changed_event without condition");
         return;
     }
     event.condition = MarathonStatus::fromCondition(event.conditionName);
@@ -210,7 +206,7 @@ void healthChanged(const json &object, Event &event, const char *key, const char
         event.health = Health::None;
     else {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("%1 without a true/false %2").arg(QString::fromUtf8(event.type), QLatin1StringView(flag));
+        event.error = QCoreApplication::translate("MarathonParser", "%1 without a true/false %2").arg(QString::fromUtf8(event.type), QLatin1StringView(flag));
     }
 }
 
@@ -219,7 +215,7 @@ void unhealthyKill(const json &object, Event &event)
     const QByteArrayView taskId = text(object, "taskId");
     if (taskId.isEmpty()) {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("%1 without taskId").arg(QString::fromUtf8(event.type));
+        event.error = QCoreApplication::translate("MarathonParser", "%1 without taskId").arg(QString::fromUtf8(event.type));
         return;
     }
     event.kind = Event::Kind::TaskUpdate;
@@ -228,9 +224,9 @@ void unhealthyKill(const json &object, Event &event)
     task.health = Health::Unhealthy;
     task.updatedAt = event.at;
     event.delta.fields = TaskField::Health | TaskField::UpdatedAt;
-    QString line = tr("Marathon killed unhealthy task %1 of %2").arg(QString::fromUtf8(taskId), JsonFields::string(object, "appId"));
+    QString line = QCoreApplication::translate("MarathonParser", "Marathon killed unhealthy task %1 of %2").arg(QString::fromUtf8(taskId), JsonFields::string(object, "appId"));
     if (const QString host = JsonFields::string(object, "host"); !host.isEmpty())
-        line += tr(" on %1").arg(host);
+        line += QCoreApplication::translate("MarathonParser", " on %1").arg(host);
     if (const QString reason = JsonFields::string(object, "reason"); !reason.isEmpty())
         line += QStringLiteral(": ") + reason;
     event.logText = line;
@@ -255,7 +251,7 @@ QString actionsText(const json &actions)
     const qsizetype shown = std::min<qsizetype>(parts.size(), 5);
     QString result = parts.mid(0, shown).join(QStringLiteral(", "));
     if (parts.size() > shown)
-        result += tr(" and %1 more").arg(parts.size() - shown);
+        result += QCoreApplication::translate("MarathonParser", " and %1 more").arg(parts.size() - shown);
     return result;
 }
 
@@ -283,7 +279,7 @@ void deployment(const json &object, Event &event)
     QByteArrayView id = text(object, "id");
     if (id.isEmpty())
         id = text(plan, "id");
-    const QString deploymentName = tr("Deployment %1").arg(shortId(id));
+    const QString deploymentName = QCoreApplication::translate("MarathonParser", "Deployment %1").arg(shortId(id));
     const json *step = JsonFields::lookup(object, "currentStep");
     const QString stepText = step ? actionsText(JsonFields::array(*step, "actions")) : QString();
     const QString targets = planTargets(plan);
@@ -291,18 +287,18 @@ void deployment(const json &object, Event &event)
     event.kind = Event::Kind::Ignored;
     event.logSeverity = LogEntry::Severity::Info;
     if (event.type == "deployment_info") {
-        event.logText = tr("%1: %2").arg(deploymentName, stepText.isEmpty() ? targets : stepText);
+        event.logText = QCoreApplication::translate("MarathonParser", "%1: %2").arg(deploymentName, stepText.isEmpty() ? targets : stepText);
     } else if (event.type == "deployment_step_success") {
-        event.logText = tr("%1: step done: %2").arg(deploymentName, stepText);
+        event.logText = QCoreApplication::translate("MarathonParser", "%1: step done: %2").arg(deploymentName, stepText);
     } else if (event.type == "deployment_step_failure") {
-        event.logText = tr("%1: step failed: %2").arg(deploymentName, stepText);
+        event.logText = QCoreApplication::translate("MarathonParser", "%1: step failed: %2").arg(deploymentName, stepText);
         event.logSeverity = LogEntry::Severity::Warning;
     } else if (event.type == "deployment_success") {
-        event.logText = tr("%1 succeeded").arg(deploymentName);
+        event.logText = QCoreApplication::translate("MarathonParser", "%1 succeeded").arg(deploymentName);
         if (!targets.isEmpty())
             event.logText += QStringLiteral(": ") + targets;
     } else {
-        event.logText = tr("%1 failed").arg(deploymentName);
+        event.logText = QCoreApplication::translate("MarathonParser", "%1 failed").arg(deploymentName);
         if (!targets.isEmpty())
             event.logText += QStringLiteral(" (") + targets + u')';
         if (!reason.isEmpty())
@@ -341,15 +337,15 @@ void logOnly(const json &object, Event &event)
 {
     event.kind = Event::Kind::Ignored;
     if (event.type == "app_terminated_event") {
-        event.logText = tr("App %1 was removed from Marathon").arg(JsonFields::string(object, "appId"));
+        event.logText = QCoreApplication::translate("MarathonParser", "App %1 was removed from Marathon").arg(JsonFields::string(object, "appId"));
     } else if (event.type == "group_change_failed") {
-        event.logText = tr("Group change of %1 failed: %2").arg(JsonFields::string(object, "groupId"), JsonFields::string(object, "reason"));
+        event.logText = QCoreApplication::translate("MarathonParser", "Group change of %1 failed: %2").arg(JsonFields::string(object, "groupId"), JsonFields::string(object, "reason"));
         event.logSeverity = LogEntry::Severity::Warning;
     } else if (event.type == "scheduler_disconnected_event") {
-        event.logText = tr("Marathon lost its connection to the Mesos master");
+        event.logText = QCoreApplication::translate("MarathonParser", "Marathon lost its connection to the Mesos master");
         event.logSeverity = LogEntry::Severity::Warning;
     } else {
-        event.logText = tr("Marathon registered with the Mesos master %1").arg(JsonFields::string(object, "master"));
+        event.logText = QCoreApplication::translate("MarathonParser", "Marathon registered with the Mesos master %1").arg(JsonFields::string(object, "master"));
     }
 }
 
@@ -414,11 +410,11 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
         const json root = json::parse(body.begin(), body.end(), callback);
         const json *tasks = JsonFields::lookup(root, "tasks");
         if (!sawTasks || !tasks || !tasks->is_array())
-            result.error = tr("not a task listing: %1").arg(HttpReply::snippet(body));
+            result.error = QCoreApplication::translate("MarathonParser", "not a task listing: %1").arg(HttpReply::snippet(body));
         else
             result.skipped += int(tasks->size());   // entries that were not objects
     } catch (const json::exception &e) {
-        result.error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(body));
+        result.error = QCoreApplication::translate("MarathonParser", "malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(body));
     }
     return result;
 }
@@ -430,12 +426,12 @@ MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByte
     const std::optional<json> parsed = parseJson(data, &event.error);
     if (!parsed) {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("%1 frame: %2").arg(QString::fromUtf8(event.type), event.error);
+        event.error = QCoreApplication::translate("MarathonParser", "%1 frame: %2").arg(QString::fromUtf8(event.type), event.error);
         return event;
     }
     if (!parsed->is_object()) {
         event.kind = Event::Kind::Malformed;
-        event.error = tr("%1 frame is not a JSON object: %2")
+        event.error = QCoreApplication::translate("MarathonParser", "%1 frame is not a JSON object: %2")
                           .arg(QString::fromUtf8(event.type), HttpReply::snippet(data));
         return event;
     }
@@ -444,7 +440,7 @@ MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByte
     event.at = JsonFields::time(*parsed, "timestamp");
     dispatchEvent(*parsed, event);
     if (event.kind == Event::Kind::Malformed)
-        event.error += tr(" near: %1").arg(HttpReply::snippet(data));
+        event.error += QCoreApplication::translate("MarathonParser", " near: %1").arg(HttpReply::snippet(data));
     return event;
 }
 
@@ -485,6 +481,6 @@ QString MarathonParser::prettyTask(QByteArrayView body, QByteArrayView taskId, Q
         if (text(task, "id") == taskId)
             return QString::fromStdString(task.dump(2));
     }
-    *error = tr("Marathon does not list task %1 any more.").arg(QString::fromUtf8(taskId));
+    *error = QCoreApplication::translate("MarathonParser", "Marathon does not list task %1 any more.").arg(QString::fromUtf8(taskId));
     return {};
 }

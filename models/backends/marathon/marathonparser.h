@@ -2,7 +2,7 @@
 #pragma once
 
 #include "marathonids.h"
-#include "session/logentry.h"
+#include "system/logentry.h"
 #include "store/taskdelta.h"
 
 #include <QByteArrayView>

@@ -15,7 +15,7 @@ namespace {
 QString span(int milliseconds)
 {
     return milliseconds < 1000 ? QCoreApplication::translate("MarathonStream", "%1 ms").arg(milliseconds)
-                               : TaskFormat::duration(milliseconds);
+                               : Duration::text(milliseconds);
 }
 } // namespace
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/evergreen/evergreensystem.h"
 #include "evergreenharness.h"
 
 #include <QSignalSpy>
@@ -21,20 +22,20 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QByteArray>("body");       // what a proxy or an older server answers instead
         QTest::newRow("abort a task that finished meanwhile")
-            << QStringLiteral("started") << QStringLiteral("success") << int(TaskAction::Abort) << false << 500
+            << QStringLiteral("started") << QStringLiteral("success") << int(evgAction(EvgAction::Abort)) << false << 500
             << QStringLiteral("500: task 't' currently has status 'success' - cannot abort task in this status")
             << QByteArray();
         QTest::newRow("restart a task someone else restarted")
-            << QStringLiteral("failed") << QStringLiteral("started") << int(TaskAction::Restart) << false << 400
+            << QStringLiteral("failed") << QStringLiteral("started") << int(evgAction(EvgAction::Restart)) << false << 400
             << QStringLiteral("400: task 't' currently has status 'started' - cannot reset task in this status")
             << QByteArray();
         QTest::newRow("abort without the right (plain text)")
-            << QStringLiteral("started") << QStringLiteral("started") << int(TaskAction::Abort) << true << 401
+            << QStringLiteral("started") << QStringLiteral("started") << int(evgAction(EvgAction::Abort)) << true << 401
             << QStringLiteral("401: not authorized for this action (an authorisation problem: check the "
                               "credentials and their rights)")
             << QByteArray();
         QTest::newRow("an {\"error\"} answer")
-            << QStringLiteral("started") << QStringLiteral("started") << int(TaskAction::Abort) << false << 503
+            << QStringLiteral("started") << QStringLiteral("started") << int(evgAction(EvgAction::Abort)) << false << 503
             << QStringLiteral("503: the server is shutting down") << QByteArray(R"({"error":"the server is shutting down"})");
     }
 
@@ -70,38 +71,38 @@ private slots:
         Harness h;
         h.given("run", "started");
         QVERIFY(h.start());
-        QCOMPARE(h.task("run")->status, Status::EvgStarted);
-        QVERIFY(!h.check("run", TaskAction::Restart));
+        QCOMPARE(h.task("run")->status, evg(EvgStatus::Started));
+        QVERIFY(!h.check("run", evgAction(EvgAction::Restart)));
 
-        const ActionOutcome abort = h.act(TaskAction::Abort, {"run"});
+        const ActionOutcome abort = h.act(evgAction(EvgAction::Abort), {"run"});
         QVERIFY2(abort.results.value(0).ok, qPrintable(abort.results.value(0).message));
         // The answer is applied at once: Aborting…, and Restart stays disabled meanwhile.
-        QCOMPARE(h.task("run")->status, Status::EvgAborting);
+        QCOMPARE(h.task("run")->status, evg(EvgStatus::Aborting));
         QCOMPARE(h.task("run")->statusInfo().label, "Aborting…");
-        const ActionVerdict early = h.check("run", TaskAction::Restart);
+        const ActionVerdict early = h.check("run", evgAction(EvgAction::Restart));
         QVERIFY(!early);
         QCOMPARE(early.reason, QStringLiteral("Abort was requested; the task can be restarted once it has really finished."));
-        QVERIFY(!h.check("run", TaskAction::Abort));
+        QVERIFY(!h.check("run", evgAction(EvgAction::Abort)));
 
         QVERIFY(h.poll());   // the agent has not noticed yet
-        QCOMPARE(h.task("run")->status, Status::EvgAborting);
+        QCOMPARE(h.task("run")->status, evg(EvgStatus::Aborting));
 
         h.server.finishAborted();
         QVERIFY(h.poll());
-        QCOMPARE(h.task("run")->status, Status::EvgAborted);
+        QCOMPARE(h.task("run")->status, evg(EvgStatus::Aborted));
         QCOMPARE(h.task("run")->message.toString(), QStringLiteral("aborted"));
-        QVERIFY(h.check("run", TaskAction::Restart));
+        QVERIFY(h.check("run", evgAction(EvgAction::Restart)));
 
-        const ActionOutcome restart = h.act(TaskAction::Restart, {"run"});
+        const ActionOutcome restart = h.act(evgAction(EvgAction::Restart), {"run"});
         QVERIFY2(restart.results.value(0).ok, qPrintable(restart.results.value(0).message));
-        QCOMPARE(h.task("run")->status, Status::EvgWillRun);
+        QCOMPARE(h.task("run")->status, evg(EvgStatus::WillRun));
         QCOMPARE(h.task("run")->execution, quint16(1));
 
         const QList<TaskHistory::Entry> history = h.session.store()->history(h.session.store()->rowOf("run"));
         QCOMPARE(history.size(), 3);   // newest first
-        QCOMPARE(history[2].to, Status::EvgAborting);
-        QCOMPARE(history[1].to, Status::EvgAborted);
-        QCOMPARE(history[0].to, Status::EvgWillRun);
+        QCOMPARE(history[2].to, evg(EvgStatus::Aborting));
+        QCOMPARE(history[1].to, evg(EvgStatus::Aborted));
+        QCOMPARE(history[0].to, evg(EvgStatus::WillRun));
     }
 
     void restartGivesANewExecutionThatWillRun()
@@ -110,12 +111,12 @@ private slots:
         h.given("flaky");
         h.server.finishTask(QStringLiteral("flaky"), QStringLiteral("failed"), details("system", true, "heartbeat"));
         QVERIFY(h.start());
-        QCOMPARE(h.task("flaky")->status, Status::EvgSystemUnresponsive);
-        const ActionOutcome outcome = h.act(TaskAction::Restart, {"flaky"});
+        QCOMPARE(h.task("flaky")->status, evg(EvgStatus::SystemUnresponsive));
+        const ActionOutcome outcome = h.act(evgAction(EvgAction::Restart), {"flaky"});
         QVERIFY(outcome.results.value(0).ok);
         QCOMPARE(h.server.count("POST", QStringLiteral("/rest/v2/tasks/flaky/restart")), 1);
         const Task *task = h.task("flaky");
-        QCOMPARE(task->status, Status::EvgWillRun);
+        QCOMPARE(task->status, evg(EvgStatus::WillRun));
         QCOMPARE(task->execution, quint16(1));
         QCOMPARE(task->finishedAt, 0);
         QVERIFY(task->message.isEmpty());
@@ -136,16 +137,16 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<Status>("after");
         QTest::addColumn<int>("priorityAfter");
-        QTest::newRow("schedule") << QStringLiteral("undispatched") << false << int(TaskAction::Schedule) << 0
-                                  << false << QByteArray(R"({"activated":true})") << Status::EvgWillRun << 0;
-        QTest::newRow("unschedule") << QStringLiteral("undispatched") << true << int(TaskAction::Unschedule) << 0
-                                    << false << QByteArray(R"({"activated":false})") << Status::EvgUnscheduled << 0;
-        QTest::newRow("priority 75") << QStringLiteral("undispatched") << true << int(TaskAction::SetPriority) << 75
-                                     << false << QByteArray(R"({"priority":75})") << Status::EvgWillRun << 75;
-        QTest::newRow("priority -1 disables") << QStringLiteral("undispatched") << true << int(TaskAction::SetPriority) << -1
-                                              << false << QByteArray(R"({"priority":-1})") << Status::EvgUnscheduled << -1;
-        QTest::newRow("admin priority 150") << QStringLiteral("undispatched") << true << int(TaskAction::SetPriority) << 150
-                                            << true << QByteArray(R"({"priority":150})") << Status::EvgWillRun << 150;
+        QTest::newRow("schedule") << QStringLiteral("undispatched") << false << int(evgAction(EvgAction::Schedule)) << 0
+                                  << false << QByteArray(R"({"activated":true})") << evg(EvgStatus::WillRun) << 0;
+        QTest::newRow("unschedule") << QStringLiteral("undispatched") << true << int(evgAction(EvgAction::Unschedule)) << 0
+                                    << false << QByteArray(R"({"activated":false})") << evg(EvgStatus::Unscheduled) << 0;
+        QTest::newRow("priority 75") << QStringLiteral("undispatched") << true << int(evgAction(EvgAction::SetPriority)) << 75
+                                     << false << QByteArray(R"({"priority":75})") << evg(EvgStatus::WillRun) << 75;
+        QTest::newRow("priority -1 disables") << QStringLiteral("undispatched") << true << int(evgAction(EvgAction::SetPriority)) << -1
+                                              << false << QByteArray(R"({"priority":-1})") << evg(EvgStatus::Unscheduled) << -1;
+        QTest::newRow("admin priority 150") << QStringLiteral("undispatched") << true << int(evgAction(EvgAction::SetPriority)) << 150
+                                            << true << QByteArray(R"({"priority":150})") << evg(EvgStatus::WillRun) << 150;
     }
 
     void patchesCarryTheirBodies()
@@ -178,10 +179,10 @@ private slots:
         h.given("q");
         QVERIFY(h.start());
         // Without the explicit admin request the session does not send it at all.
-        const ActionOutcome refused = h.act(TaskAction::SetPriority, {"q"}, ActionOptions{150, false, false});
+        const ActionOutcome refused = h.act(evgAction(EvgAction::SetPriority), {"q"}, ActionOptions{150, false, false});
         QVERIFY(!refused.results.value(0).ok);
         QCOMPARE(h.server.count("PATCH", QStringLiteral("/rest/v2/tasks/q")), 0);
-        const ActionOutcome outcome = h.act(TaskAction::SetPriority, {"q"}, ActionOptions{150, true, false});
+        const ActionOutcome outcome = h.act(evgAction(EvgAction::SetPriority), {"q"}, ActionOptions{150, true, false});
         QCOMPARE(outcome.results.size(), 1);
         QVERIFY(!outcome.results[0].ok);
         QCOMPARE(outcome.results[0].httpStatus, 401);
@@ -197,8 +198,8 @@ private slots:
         Harness h;
         h.given("waits")[u"blocked"] = true;
         QVERIFY(h.start());
-        QCOMPARE(h.task("waits")->status, Status::EvgBlocked);
-        const ActionVerdict verdict = h.check("waits", TaskAction::OverrideDependencies);
+        QCOMPARE(h.task("waits")->status, evg(EvgStatus::Blocked));
+        const ActionVerdict verdict = h.check("waits", evgAction(EvgAction::OverrideDependencies));
         QVERIFY(!verdict);
         QCOMPARE(verdict.reason,
                  QStringLiteral("Evergreen's REST API has no route for overriding dependencies; use the Evergreen web UI."));
@@ -211,7 +212,7 @@ private slots:
         QVERIFY(h.start());
         h.server.failNext(QStringLiteral("/rest/v2/tasks/run/abort"), 0, {});   // the server never answers
         QSignalSpy finished(&h.session, &Session::actionFinished);
-        h.session.perform(TaskAction::Abort, {"run"});
+        h.session.perform(evgAction(EvgAction::Abort), {"run"});
         QTRY_COMPARE(h.server.count("POST", QStringLiteral("/rest/v2/tasks/run/abort")), 1);
         QCOMPARE(finished.count(), 0);
         h.session.stop();

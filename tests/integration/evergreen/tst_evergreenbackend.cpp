@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/evergreen/evergreensystem.h"
 #include "domain/isotime.h"
 #include "evergreenharness.h"
 
@@ -65,7 +66,7 @@ private slots:
         QCOMPARE(h.server.count("GET", QStringLiteral("/rest/v2/builds/b3/tasks")), 1);
         QCOMPARE(h.task("t5")->scope.toString(), QStringLiteral("b1"));
         QCOMPARE(h.task("u1")->scope.toString(), QStringLiteral("b2"));
-        QCOMPARE(h.task("u1")->status, Status::EvgStarted);
+        QCOMPARE(h.task("u1")->status, evg(EvgStatus::Started));
         QCOMPARE(h.task("w2")->group.toString(), QStringLiteral("windows"));
         QCOMPARE(h.task("t1")->version.toString(), QStringLiteral("v1"));
 
@@ -238,7 +239,7 @@ private slots:
         QCOMPARE(polled[1].first().toBool(), true);
         QCOMPARE(h.logLinesContaining(QStringLiteral("tasks of build b1: malformed JSON near byte")), 1);
         QCOMPARE(h.logLinesContaining(QStringLiteral("\"task_id\": \"t1\"")), 1);   // the snippet
-        QCOMPARE(h.task("t1")->status, Status::EvgStarted);
+        QCOMPARE(h.task("t1")->status, evg(EvgStatus::Started));
     }
 
     void displayStatusComesFromRawFieldsOnly_data()
@@ -259,22 +260,22 @@ private slots:
         aborting[u"aborted"] = true;
         QJsonObject blocked = raw("undispatched", true);
         blocked[u"blocked"] = true;
-        QTest::newRow("known issue") << knownIssue << QStringLiteral("failed") << Status::EvgKnownIssue;
-        QTest::newRow("aborted") << aborted << QString() << Status::EvgAborted;
-        QTest::newRow("aborting") << aborting << QStringLiteral("started") << Status::EvgAborting;
-        QTest::newRow("success") << raw("success", true) << QStringLiteral("failed") << Status::EvgSuccess;
-        QTest::newRow("setup failed") << raw("failed", true, details("setup")) << QStringLiteral("failed") << Status::EvgSetupFailed;
+        QTest::newRow("known issue") << knownIssue << QStringLiteral("failed") << evg(EvgStatus::KnownIssue);
+        QTest::newRow("aborted") << aborted << QString() << evg(EvgStatus::Aborted);
+        QTest::newRow("aborting") << aborting << QStringLiteral("started") << evg(EvgStatus::Aborting);
+        QTest::newRow("success") << raw("success", true) << QStringLiteral("failed") << evg(EvgStatus::Success);
+        QTest::newRow("setup failed") << raw("failed", true, details("setup")) << QStringLiteral("failed") << evg(EvgStatus::SetupFailed);
         QTest::newRow("system unresponsive") << raw("failed", true, details("system", true, "heartbeat"))
-                                             << QStringLiteral("system-failed") << Status::EvgSystemUnresponsive;
-        QTest::newRow("system timed out") << raw("failed", true, details("system", true)) << QString() << Status::EvgSystemTimedOut;
-        QTest::newRow("system failed") << raw("failed", true, details("system")) << QStringLiteral("failed") << Status::EvgSystemFailed;
-        QTest::newRow("task timed out") << raw("failed", true, details("test", true)) << QStringLiteral("failed") << Status::EvgTaskTimedOut;
-        QTest::newRow("unscheduled") << raw("undispatched", false) << QStringLiteral("will-run") << Status::EvgUnscheduled;
-        QTest::newRow("blocked") << blocked << QStringLiteral("will-run") << Status::EvgBlocked;
-        QTest::newRow("will run") << raw("undispatched", true) << QStringLiteral("unscheduled") << Status::EvgWillRun;
-        QTest::newRow("dispatched") << raw("dispatched", true) << QString() << Status::EvgDispatched;
-        QTest::newRow("running") << raw("started", true) << QStringLiteral("success") << Status::EvgStarted;
-        QTest::newRow("failed") << raw("failed", true, details("test")) << QStringLiteral("success") << Status::EvgFailed;
+                                             << QStringLiteral("system-failed") << evg(EvgStatus::SystemUnresponsive);
+        QTest::newRow("system timed out") << raw("failed", true, details("system", true)) << QString() << evg(EvgStatus::SystemTimedOut);
+        QTest::newRow("system failed") << raw("failed", true, details("system")) << QStringLiteral("failed") << evg(EvgStatus::SystemFailed);
+        QTest::newRow("task timed out") << raw("failed", true, details("test", true)) << QStringLiteral("failed") << evg(EvgStatus::TaskTimedOut);
+        QTest::newRow("unscheduled") << raw("undispatched", false) << QStringLiteral("will-run") << evg(EvgStatus::Unscheduled);
+        QTest::newRow("blocked") << blocked << QStringLiteral("will-run") << evg(EvgStatus::Blocked);
+        QTest::newRow("will run") << raw("undispatched", true) << QStringLiteral("unscheduled") << evg(EvgStatus::WillRun);
+        QTest::newRow("dispatched") << raw("dispatched", true) << QString() << evg(EvgStatus::Dispatched);
+        QTest::newRow("running") << raw("started", true) << QStringLiteral("success") << evg(EvgStatus::Started);
+        QTest::newRow("failed") << raw("failed", true, details("test")) << QStringLiteral("success") << evg(EvgStatus::Failed);
     }
 
     void displayStatusComesFromRawFieldsOnly()
@@ -302,7 +303,7 @@ private slots:
         const qint64 base = QDateTime::currentMSecsSinceEpoch() - 600000;
         h.given("compile")[u"activated_time"] = FakeEvergreen::isoTime(base);
         QVERIFY(h.start());
-        QCOMPARE(h.task("compile")->status, Status::EvgWillRun);
+        QCOMPARE(h.task("compile")->status, evg(EvgStatus::WillRun));
         h.server.startTask(QStringLiteral("compile"), FakeEvergreen::isoTime(base + 60000));
         QVERIFY(h.poll());
         h.server.finishTask(QStringLiteral("compile"), QStringLiteral("failed"), details("test"),
@@ -311,11 +312,11 @@ private slots:
         const int row = h.session.store()->rowOf("compile");
         const QList<TaskHistory::Entry> history = h.session.store()->history(row);
         QCOMPARE(history.size(), 2);
-        QCOMPARE(history[1].from, Status::EvgWillRun);
-        QCOMPARE(history[1].to, Status::EvgStarted);
+        QCOMPARE(history[1].from, evg(EvgStatus::WillRun));
+        QCOMPARE(history[1].to, evg(EvgStatus::Started));
         QCOMPARE(history[1].at, base + 60000);
-        QCOMPARE(history[0].from, Status::EvgStarted);
-        QCOMPARE(history[0].to, Status::EvgFailed);
+        QCOMPARE(history[0].from, evg(EvgStatus::Started));
+        QCOMPARE(history[0].to, evg(EvgStatus::Failed));
         QCOMPARE(history[0].at, base + 180000);
         QCOMPARE(h.session.store()->statusSince(row), base + 180000);
         // A poll that sees nothing new records nothing.
@@ -369,7 +370,7 @@ private slots:
                                 {QStringLiteral("suspected_issues"), QJsonArray{issue("SERVER-7"), issue("SERVER-8")}},
                                 {QStringLiteral("note"), QJsonObject{{QStringLiteral("message"), QStringLiteral("flaky on ubuntu")}}}});
         QVERIFY(h.start());
-        QCOMPARE(h.task("lint")->status, Status::EvgKnownIssue);
+        QCOMPARE(h.task("lint")->status, evg(EvgStatus::KnownIssue));
         QTRY_VERIFY(h.task("lint")->details && h.task("lint")->details->annotations.loaded);
         const TaskAnnotations annotations = h.task("lint")->details->annotations;
         QCOMPARE(annotations.issues.size(), 1);
@@ -390,8 +391,8 @@ private slots:
         QCOMPARE(h.task("lint")->details->annotations, annotations);
 
         // A restart starts an execution without annotations.
-        QVERIFY(h.act(TaskAction::Restart, {"lint"}).results.value(0).ok);
-        QCOMPARE(h.task("lint")->status, Status::EvgWillRun);
+        QVERIFY(h.act(evgAction(EvgAction::Restart), {"lint"}).results.value(0).ok);
+        QCOMPARE(h.task("lint")->status, evg(EvgStatus::WillRun));
         QVERIFY(!h.task("lint")->details->annotations.loaded);
         QVERIFY(h.poll());
         QVERIFY(!h.task("lint")->details->annotations.loaded);
@@ -432,7 +433,7 @@ private slots:
         QLoggingCategory::setFilterRules(QStringLiteral("taskmon.evergreen.http.debug=true"));
         const QtMessageHandler previous = qInstallMessageHandler(collectMessages);
         const bool started = h.start();
-        h.act(TaskAction::Abort, {"run"});
+        h.act(evgAction(EvgAction::Abort), {"run"});
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QStringLiteral("taskmon.evergreen.http.debug=false"));
         QVERIFY(started);

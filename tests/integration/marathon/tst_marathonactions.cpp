@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
 #include "marathonrig.h"
 
 #include <QSignalSpy>
@@ -63,8 +64,8 @@ private slots:
         QVERIFY(startLive(rig));
         rig.fake.setKillEventsDeferred(true);
         rig.fake.removeTask(webB);   // Marathon forgot it; the table has not heard yet
-        const ActionOutcome outcome = perform(rig, TaskAction::Kill, {webA, webB, api});
-        QCOMPARE(outcome.action, TaskAction::Kill);
+        const ActionOutcome outcome = perform(rig, marAction(MarAction::Kill), {webA, webB, api});
+        QCOMPARE(outcome.action, marAction(MarAction::Kill));
         QCOMPARE(outcome.results.size(), 3);
         QVERIFY(resultFor(outcome, webA)->ok);
         QCOMPARE(resultFor(outcome, webA)->httpStatus, 200);
@@ -81,11 +82,11 @@ private slots:
         QCOMPARE(sent[0].body, "{\"ids\":[\"" + webA + "\",\"" + webB + "\",\"" + api + "\"]}");
 
         // Not killed until Marathon says so.
-        QCOMPARE(rig.status(webA.constData()), Status::MarRunning);
+        QCOMPARE(rig.status(webA.constData()), mar(MarStatus::Running));
         rig.fake.releaseKillEvents();
         // api's events come after webA's on the stream.
-        QTRY_COMPARE(rig.status(api.constData()), Status::MarKilled);
-        QCOMPARE(rig.status(webA.constData()), Status::MarKilled);
+        QTRY_COMPARE(rig.status(api.constData()), mar(MarStatus::Killed));
+        QCOMPARE(rig.status(webA.constData()), mar(MarStatus::Killed));
         QCOMPARE(rig.logLinesContaining(QStringLiteral("Kill: 2 succeeded, 1 failed")), 1);
     }
 
@@ -94,7 +95,7 @@ private slots:
         MarathonRig rig;
         QVERIFY(startLive(rig));
         rig.fake.setDeploymentLocked(true);
-        const ActionOutcome locked = perform(rig, TaskAction::KillAndScale, {webA});
+        const ActionOutcome locked = perform(rig, marAction(MarAction::KillAndScale), {webA});
         QCOMPARE(locked.results.size(), 1);
         const ActionResult &refused = locked.results.first();
         QVERIFY(!refused.ok);
@@ -103,7 +104,7 @@ private slots:
         QCOMPARE(refused.message.toUtf8(), FakeMarathon::lockedMessage);
         QCOMPARE(rig.logLinesContaining(QString::fromUtf8(FakeMarathon::lockedMessage)), 1);
 
-        const ActionOutcome forced = perform(rig, TaskAction::KillAndScale, {webA}, true);
+        const ActionOutcome forced = perform(rig, marAction(MarAction::KillAndScale), {webA}, true);
         QCOMPARE(forced.results.size(), 1);
         QVERIFY(forced.results.first().ok);
         QVERIFY(!forced.results.first().forceable);
@@ -114,7 +115,7 @@ private slots:
         QCOMPARE(sent[0].target, QByteArray("/v2/tasks/delete?scale=true"));
         QCOMPARE(sent[1].target, QByteArray("/v2/tasks/delete?scale=true&force=true"));
         QCOMPARE(sent[1].body, "{\"ids\":[\"" + webA + "\"]}");
-        QTRY_COMPARE(rig.status(webA.constData()), Status::MarKilled);
+        QTRY_COMPARE(rig.status(webA.constData()), mar(MarStatus::Killed));
     }
 
     void aForcedRequestThatStillGets409IsNotForceableAgain()
@@ -122,7 +123,7 @@ private slots:
         MarathonRig rig;
         QVERIFY(startLive(rig));
         rig.fake.answerOnce(QStringLiteral("/v2/tasks/delete"), 409, "{\"message\":\"" + FakeMarathon::lockedMessage + "\"}");
-        const ActionOutcome outcome = perform(rig, TaskAction::KillAndScale, {webA}, true);
+        const ActionOutcome outcome = perform(rig, marAction(MarAction::KillAndScale), {webA}, true);
         QCOMPARE(outcome.results.first().httpStatus, 409);
         QVERIFY(!outcome.results.first().forceable);
     }
@@ -132,7 +133,7 @@ private slots:
         MarathonRig rig;
         QVERIFY(startLive(rig));
         QVERIFY(rig.task(db)->hasFlag(TaskFlag::HasLocalVolumes));
-        const ActionOutcome outcome = perform(rig, TaskAction::KillAndWipe, {db, webA});
+        const ActionOutcome outcome = perform(rig, marAction(MarAction::KillAndWipe), {db, webA});
         QCOMPARE(outcome.results.size(), 2);
         QVERIFY(resultFor(outcome, db)->ok);
         QVERIFY(!resultFor(outcome, webA)->ok);
@@ -148,13 +149,13 @@ private slots:
         MarathonRig rig;
         QVERIFY(startLive(rig));
         rig.fake.setDeploymentLocked(true);
-        const ActionOutcome locked = perform(rig, TaskAction::RestartApp, {webA, webB, api});
+        const ActionOutcome locked = perform(rig, marAction(MarAction::RestartApp), {webA, webB, api});
         QCOMPARE(locked.results.size(), 3);
         for (const ActionResult &result : locked.results) {
             QCOMPARE(result.httpStatus, 409);
             QVERIFY(result.forceable);
         }
-        const ActionOutcome forced = perform(rig, TaskAction::RestartApp, {webA, webB, api}, true);
+        const ActionOutcome forced = perform(rig, marAction(MarAction::RestartApp), {webA, webB, api}, true);
         QCOMPARE(forced.results.size(), 3);
         for (const ActionResult &result : forced.results)
             QVERIFY2(result.ok, qPrintable(result.message));
@@ -166,7 +167,7 @@ private slots:
         QCOMPARE(targets, (QStringList{QStringLiteral("/v2/apps/api/restart"), QStringLiteral("/v2/apps/api/restart?force=true"),
                                        QStringLiteral("/v2/apps/prod/web/restart"), QStringLiteral("/v2/apps/prod/web/restart?force=true")}));
         // A restart is Marathon's rolling deployment: nothing changes in the table by itself.
-        QCOMPARE(rig.status(webA.constData()), Status::MarRunning);
+        QCOMPARE(rig.status(webA.constData()), mar(MarStatus::Running));
     }
 
     void serverErrorsReachTheResultWithTheServersWords_data()
@@ -176,16 +177,16 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("message");
-        QTest::newRow("restart: no such app") << QStringLiteral("/v2/apps/prod/web/restart") << TaskAction::RestartApp << 404
+        QTest::newRow("restart: no such app") << QStringLiteral("/v2/apps/prod/web/restart") << marAction(MarAction::RestartApp) << 404
                                              << q("{'message':'App \\u0027/prod/web\\u0027 does not exist'}")
                                              << QStringLiteral("App '/prod/web' does not exist");
-        QTest::newRow("kill: bad id") << QStringLiteral("/v2/tasks/delete") << TaskAction::Kill << 400
+        QTest::newRow("kill: bad id") << QStringLiteral("/v2/tasks/delete") << marAction(MarAction::Kill) << 400
                                       << q("{'message':'Invalid task id \\u0027x\\u0027. [bad]'}")
                                       << QStringLiteral("Invalid task id 'x'. [bad]");
-        QTest::newRow("kill: not allowed") << QStringLiteral("/v2/tasks/delete") << TaskAction::Kill << 403
+        QTest::newRow("kill: not allowed") << QStringLiteral("/v2/tasks/delete") << marAction(MarAction::Kill) << 403
                                            << q("{'message':'Not Authorized to perform this action!'}")
                                            << QStringLiteral("403: Not Authorized to perform this action! (an authorisation problem: check the credentials and their rights)");
-        QTest::newRow("kill: timeout") << QStringLiteral("/v2/tasks/delete") << TaskAction::Kill << 503
+        QTest::newRow("kill: timeout") << QStringLiteral("/v2/tasks/delete") << marAction(MarAction::Kill) << 503
                                        << q("{'message':'Timed out'}") << QStringLiteral("Timed out");
     }
     void serverErrorsReachTheResultWithTheServersWords()

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "system/systemregistry.h"
+#include "backends/marathon/marathonsystem.h"
 #include "domain/isotime.h"
 #include "marathonrig.h"
 
@@ -56,13 +58,13 @@ private slots:
         QCOMPARE(rig.session.store()->size(), 2);
         const Task *web = rig.task(webTask);
         QVERIFY(web);
-        QCOMPARE(web->status, Status::MarRunning);
-        QCOMPARE(web->source, TaskSource::Marathon);
+        QCOMPARE(web->status, mar(MarStatus::Running));
+        QCOMPARE(web->source, MarathonSystem::id());
         QCOMPARE(web->group.toString(), QStringLiteral("/prod/web"));
         QCOMPARE(web->name.toString(), QStringLiteral("web"));
         QCOMPARE(web->host.toString(), QStringLiteral("agent-1"));
         QCOMPARE(web->startedAt, IsoTime::parse("2024-01-01T10:00:05.000Z"));
-        QCOMPARE(rig.status("db.instance-22222222._app"), Status::MarStaging);
+        QCOMPARE(rig.status("db.instance-22222222._app"), mar(MarStatus::Staging));
 
         // The stream first, the listing second: nothing in between can be missed.
         const QList<FakeHttpServer::Request> requests = rig.fake.server().requests();
@@ -77,7 +79,7 @@ private slots:
         QTRY_COMPARE(rig.backend->counters().attached, quint64(1));
         QTRY_VERIFY(rig.backend->counters().heartbeats >= 1);
         QCOMPARE(rig.backend->retentionMs(), qint64(15 * 60 * 1000));
-        QVERIFY(rig.backend->linksReplacements());
+        QVERIFY(SystemRegistry::retention(rig.backend->system()).linksReplacements);
         QCOMPARE(rig.backend->displayName(), QStringLiteral("marathon ") + rig.fake.url().toString());
     }
 
@@ -85,19 +87,19 @@ private slots:
     {
         QTest::addColumn<QByteArray>("state");
         QTest::addColumn<Status>("status");
-        QTest::newRow("TASK_STAGING") << QByteArray("TASK_STAGING") << Status::MarStaging;
-        QTest::newRow("TASK_STARTING") << QByteArray("TASK_STARTING") << Status::MarStarting;
-        QTest::newRow("TASK_RUNNING") << QByteArray("TASK_RUNNING") << Status::MarRunning;
-        QTest::newRow("TASK_KILLING") << QByteArray("TASK_KILLING") << Status::MarKilling;
-        QTest::newRow("TASK_UNREACHABLE") << QByteArray("TASK_UNREACHABLE") << Status::MarUnreachable;
-        QTest::newRow("TASK_FINISHED") << QByteArray("TASK_FINISHED") << Status::MarFinished;
-        QTest::newRow("TASK_KILLED") << QByteArray("TASK_KILLED") << Status::MarKilled;
-        QTest::newRow("TASK_FAILED") << QByteArray("TASK_FAILED") << Status::MarFailed;
-        QTest::newRow("TASK_ERROR") << QByteArray("TASK_ERROR") << Status::MarError;
-        QTest::newRow("TASK_DROPPED") << QByteArray("TASK_DROPPED") << Status::MarDropped;
-        QTest::newRow("TASK_GONE") << QByteArray("TASK_GONE") << Status::MarGone;
-        QTest::newRow("TASK_GONE_BY_OPERATOR") << QByteArray("TASK_GONE_BY_OPERATOR") << Status::MarGone;
-        QTest::newRow("TASK_UNKNOWN") << QByteArray("TASK_UNKNOWN") << Status::MarUnknown;
+        QTest::newRow("TASK_STAGING") << QByteArray("TASK_STAGING") << mar(MarStatus::Staging);
+        QTest::newRow("TASK_STARTING") << QByteArray("TASK_STARTING") << mar(MarStatus::Starting);
+        QTest::newRow("TASK_RUNNING") << QByteArray("TASK_RUNNING") << mar(MarStatus::Running);
+        QTest::newRow("TASK_KILLING") << QByteArray("TASK_KILLING") << mar(MarStatus::Killing);
+        QTest::newRow("TASK_UNREACHABLE") << QByteArray("TASK_UNREACHABLE") << mar(MarStatus::Unreachable);
+        QTest::newRow("TASK_FINISHED") << QByteArray("TASK_FINISHED") << mar(MarStatus::Finished);
+        QTest::newRow("TASK_KILLED") << QByteArray("TASK_KILLED") << mar(MarStatus::Killed);
+        QTest::newRow("TASK_FAILED") << QByteArray("TASK_FAILED") << mar(MarStatus::Failed);
+        QTest::newRow("TASK_ERROR") << QByteArray("TASK_ERROR") << mar(MarStatus::Error);
+        QTest::newRow("TASK_DROPPED") << QByteArray("TASK_DROPPED") << mar(MarStatus::Dropped);
+        QTest::newRow("TASK_GONE") << QByteArray("TASK_GONE") << mar(MarStatus::Gone);
+        QTest::newRow("TASK_GONE_BY_OPERATOR") << QByteArray("TASK_GONE_BY_OPERATOR") << mar(MarStatus::Gone);
+        QTest::newRow("TASK_UNKNOWN") << QByteArray("TASK_UNKNOWN") << mar(MarStatus::Unknown);
     }
     void everyTaskStateThroughTheStream()
     {
@@ -126,20 +128,20 @@ private slots:
         QTest::addColumn<QByteArray>("extra");
         QTest::addColumn<QByteArray>("condition");   // the instance_changed_event after it, if any
         QTest::addColumn<Status>("status");
-        QTest::newRow("REASON_RECONCILIATION") << q(",'reason':'REASON_RECONCILIATION'") << QByteArray() << Status::MarUnreachable;
-        QTest::newRow("REASON_SLAVE_DISCONNECTED") << q(",'reason':'REASON_SLAVE_DISCONNECTED'") << QByteArray() << Status::MarUnreachable;
-        QTest::newRow("REASON_AGENT_DISCONNECTED") << q(",'reason':'REASON_AGENT_DISCONNECTED'") << QByteArray() << Status::MarUnreachable;
-        QTest::newRow("REASON_SLAVE_REMOVED") << q(",'reason':'REASON_SLAVE_REMOVED'") << QByteArray() << Status::MarUnreachable;
-        QTest::newRow("REASON_AGENT_REMOVED") << q(",'reason':'REASON_AGENT_REMOVED'") << QByteArray() << Status::MarUnreachable;
-        QTest::newRow("REASON_TASK_UNKNOWN") << q(",'reason':'REASON_TASK_UNKNOWN'") << QByteArray() << Status::MarUnknown;
-        QTest::newRow("reconciliation message") << q(",'message':'Reconciliation: Task is unknown to the master'") << QByteArray() << Status::MarUnknown;
-        QTest::newRow("REASON_AGENT_RESTARTED") << q(",'reason':'REASON_AGENT_RESTARTED'") << QByteArray() << Status::MarGone;
-        QTest::newRow("REASON_AGENT_REMOVED_BY_OPERATOR") << q(",'reason':'REASON_AGENT_REMOVED_BY_OPERATOR'") << QByteArray() << Status::MarGone;
-        QTest::newRow("REASON_CONTAINER_LIMITATION") << q(",'reason':'REASON_CONTAINER_LIMITATION'") << QByteArray() << Status::MarGone;
+        QTest::newRow("REASON_RECONCILIATION") << q(",'reason':'REASON_RECONCILIATION'") << QByteArray() << mar(MarStatus::Unreachable);
+        QTest::newRow("REASON_SLAVE_DISCONNECTED") << q(",'reason':'REASON_SLAVE_DISCONNECTED'") << QByteArray() << mar(MarStatus::Unreachable);
+        QTest::newRow("REASON_AGENT_DISCONNECTED") << q(",'reason':'REASON_AGENT_DISCONNECTED'") << QByteArray() << mar(MarStatus::Unreachable);
+        QTest::newRow("REASON_SLAVE_REMOVED") << q(",'reason':'REASON_SLAVE_REMOVED'") << QByteArray() << mar(MarStatus::Unreachable);
+        QTest::newRow("REASON_AGENT_REMOVED") << q(",'reason':'REASON_AGENT_REMOVED'") << QByteArray() << mar(MarStatus::Unreachable);
+        QTest::newRow("REASON_TASK_UNKNOWN") << q(",'reason':'REASON_TASK_UNKNOWN'") << QByteArray() << mar(MarStatus::Unknown);
+        QTest::newRow("reconciliation message") << q(",'message':'Reconciliation: Task is unknown to the master'") << QByteArray() << mar(MarStatus::Unknown);
+        QTest::newRow("REASON_AGENT_RESTARTED") << q(",'reason':'REASON_AGENT_RESTARTED'") << QByteArray() << mar(MarStatus::Gone);
+        QTest::newRow("REASON_AGENT_REMOVED_BY_OPERATOR") << q(",'reason':'REASON_AGENT_REMOVED_BY_OPERATOR'") << QByteArray() << mar(MarStatus::Gone);
+        QTest::newRow("REASON_CONTAINER_LIMITATION") << q(",'reason':'REASON_CONTAINER_LIMITATION'") << QByteArray() << mar(MarStatus::Gone);
         // Marathon's own events carry no reason; its instance_changed_event has the answer.
-        QTest::newRow("no reason, Marathon says Unreachable") << QByteArray() << QByteArray("Unreachable") << Status::MarUnreachable;
-        QTest::newRow("no reason, Marathon says Gone") << QByteArray() << QByteArray("Gone") << Status::MarGone;
-        QTest::newRow("no reason, Marathon says UnreachableInactive") << QByteArray() << QByteArray("UnreachableInactive") << Status::MarUnreachable;
+        QTest::newRow("no reason, Marathon says Unreachable") << QByteArray() << QByteArray("Unreachable") << mar(MarStatus::Unreachable);
+        QTest::newRow("no reason, Marathon says Gone") << QByteArray() << QByteArray("Gone") << mar(MarStatus::Gone);
+        QTest::newRow("no reason, Marathon says UnreachableInactive") << QByteArray() << QByteArray("UnreachableInactive") << mar(MarStatus::Unreachable);
     }
     void taskLostWithEachReason()
     {
@@ -180,8 +182,8 @@ private slots:
         rig.fake.send("data: [1,2]\r\n\r\n");
         rig.fake.sendEvent("status_update_event", update("b.instance-2._app", "TASK_RUNNING"));
 
-        QTRY_COMPARE(rig.status("b.instance-2._app"), Status::MarRunning);
-        QCOMPARE(rig.status("a.instance-1._app"), Status::MarRunning);
+        QTRY_COMPARE(rig.status("b.instance-2._app"), mar(MarStatus::Running));
+        QCOMPARE(rig.status("a.instance-1._app"), mar(MarStatus::Running));
         QVERIFY(!rig.task("big.instance-1._app"));
         const MarathonEvents::Counters &counters = rig.backend->counters();
         QCOMPARE(counters.malformed, quint64(3));
@@ -243,7 +245,7 @@ private slots:
         // A kill seen live: Marathon expunges the task, the table keeps it as history.
         rig.fake.removeTask("old.instance-e._app");
         rig.fake.sendEvent("status_update_event", FakeMarathon::statusUpdate("old.instance-e._app", "/old", "TASK_KILLED"));
-        QTRY_COMPARE(rig.status("old.instance-e._app"), Status::MarKilled);
+        QTRY_COMPARE(rig.status("old.instance-e._app"), mar(MarStatus::Killed));
 
         // What happens next never reaches the stream: the connection is gone.
         rig.fake.removeTask("web.instance-a._app");
@@ -261,7 +263,7 @@ private slots:
         TaskStore *store = rig.session.store();
         QCOMPARE(store->size(), 4);
         QVERIFY(!rig.task("web.instance-a._app"));
-        QCOMPARE(rig.status("old.instance-e._app"), Status::MarKilled);
+        QCOMPARE(rig.status("old.instance-e._app"), mar(MarStatus::Killed));
         const auto truth = MarathonParser::parseTasks(QByteArray("{\"tasks\":[" + rig.fake.tasks().join(',') + "]}"));
         QCOMPARE(truth.tasks.size(), 3);
         for (const Task &expected : truth.tasks) {
@@ -306,8 +308,8 @@ private slots:
         QVERIFY(rig.waitLive());
         QTRY_VERIFY(!rig.session.isMerging());
         QCOMPARE(rig.session.store()->size(), 4);
-        QCOMPARE(rig.status("web.instance-x._app"), Status::MarKilled);
-        QCOMPARE(rig.status("web.instance-y._app"), Status::MarRunning);
+        QCOMPARE(rig.status("web.instance-x._app"), mar(MarStatus::Killed));
+        QCOMPARE(rig.status("web.instance-y._app"), mar(MarStatus::Running));
     }
 
     void silentStallGoesStaleThenReconnects()
@@ -352,7 +354,7 @@ private slots:
         }
         QCOMPARE(rig.backend->counters().malformed, quint64(0));
         QCOMPARE(rig.backend->counters().heartbeats, quint64(0));
-        QCOMPARE(rig.status(webTask.constData()), Status::MarRunning);
+        QCOMPARE(rig.status(webTask.constData()), mar(MarStatus::Running));
     }
 
     void streamOneByteAtATime()
@@ -371,9 +373,9 @@ private slots:
         }
         QCOMPARE(rig.backend->counters().taskEvents, quint64(states.size()));
         QCOMPARE(rig.backend->counters().heartbeats, quint64(states.size()));
-        QCOMPARE(rig.status("t.instance-2._app"), Status::MarRunning);
-        QCOMPARE(rig.status("t.instance-3._app"), Status::MarFailed);
-        QCOMPARE(rig.status("t.instance-4._app"), Status::MarFinished);
+        QCOMPARE(rig.status("t.instance-2._app"), mar(MarStatus::Running));
+        QCOMPARE(rig.status("t.instance-3._app"), mar(MarStatus::Failed));
+        QCOMPARE(rig.status("t.instance-4._app"), mar(MarStatus::Finished));
     }
 
     void instanceAndHealthEventsOnlyTouchKnownTasks()
@@ -435,11 +437,11 @@ private slots:
 
         const char *legacy = "test-app.5dd78972-6771-11e5-94e1-be5b2935a987";
         const char *instanceTask = "my-app.instance-c7c311a4-b669-11e6-a48f-0ea4f4b1778c._app";
-        QTRY_COMPARE(rig.status(legacy), Status::MarKilled);
+        QTRY_COMPARE(rig.status(legacy), mar(MarStatus::Killed));
         QCOMPARE(rig.task(legacy)->finishedAt, IsoTime::parse("2015-09-30T12:51:00.000Z"));
         QCOMPARE(rig.task(legacy)->message.toString(), QStringLiteral("Command terminated with signal Terminated"));
         QCOMPARE(rig.task(legacy)->host.toString(), QStringLiteral("srv4.hw.ca1.mesosphere.com"));
-        QCOMPARE(rig.status(instanceTask), Status::MarRunning);
+        QCOMPARE(rig.status(instanceTask), mar(MarStatus::Running));
         QCOMPARE(rig.task(instanceTask)->nativeStatus.toString(), QStringLiteral("TASK_RUNNING"));
         QCOMPARE(rig.task(instanceTask)->health, Health::Healthy);
         QCOMPARE(rig.task(instanceTask)->group.toString(), QStringLiteral("/my-app"));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
 #include "clirun.h"
 #include "fakemarathon.h"
 #include "marathonrig.h"
@@ -42,7 +43,7 @@ private slots:
         // Live: api.1 starts running (the server's listing and its stream agree, as they do).
         fake.setTask(FakeMarathon::task("api.1", "/api", "TASK_RUNNING"));
         fake.sendEvent("status_update_event", FakeMarathon::statusUpdate("api.1", "/api", "TASK_RUNNING"));
-        QTRY_COMPARE(run.session.store()->find("api.1")->status, Status::MarRunning);
+        QTRY_COMPARE(run.session.store()->find("api.1")->status, mar(MarStatus::Running));
         // The connection drops; meanwhile web.2 is killed and expunged and web.3 replaces it.
         fake.dropStreams();
         fake.removeTask("web.2");

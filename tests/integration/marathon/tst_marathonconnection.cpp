@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/marathon/marathonsystem.h"
 #include "domain/isotime.h"
 #include "marathonrig.h"
 
@@ -137,12 +138,12 @@ private slots:
         QCOMPARE(atLeader[0].query.queryItemValue(QStringLiteral("plan-format")), QStringLiteral("light"));
         QCOMPARE(requestsTo(rig.fake, QStringLiteral("/v2/events")).size(), 1);   // the 302
         QCOMPARE(requestsTo(rig.fake, QStringLiteral("/v2/tasks")).size(), 1);    // REST: a standby proxies
-        QCOMPARE(rig.status("web.instance-1._app"), Status::MarRunning);
+        QCOMPARE(rig.status("web.instance-1._app"), mar(MarStatus::Running));
         QCOMPARE(rig.logLinesContaining(QStringLiteral("Event stream redirected to ") + leader.url().toString()
                                         + QStringLiteral("/v2/events?plan-format=light (the leader)")), 1);
 
         leader.sendEvent("status_update_event", FakeMarathon::statusUpdate("web.instance-1._app", "/web", "TASK_FAILED"));
-        QTRY_COMPARE(rig.status("web.instance-1._app"), Status::MarFailed);
+        QTRY_COMPARE(rig.status("web.instance-1._app"), mar(MarStatus::Failed));
     }
 
     void credentialsGoOnEveryRequest_data()
@@ -173,7 +174,7 @@ private slots:
         QVERIFY(rig.start(config));
         QVERIFY(rig.waitLive());
         QSignalSpy finished(&rig.session, &Session::actionFinished);
-        rig.session.perform(TaskAction::Kill, {"web.instance-1._app"});
+        rig.session.perform(marAction(MarAction::Kill), {"web.instance-1._app"});
         QVERIFY(finished.wait(5000));
         QSignalSpy raw(&rig.session, &Session::rawRecordReady);
         rig.backend->fetchRawRecord("web.instance-1._app");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "taskstatus.h"
+#include "evergreensystem.h"
 
+#include <QString>
 #include <QStringView>
 
 // The raw fields Evergreen derives its display status from.
@@ -33,4 +34,6 @@ TimeoutType timeoutTypeFromString(QStringView type);
 
 // Evergreen's documented defaults, shown when the server does not return the limit.
 qint64 defaultTimeoutSeconds(TimeoutType type);
+// "idle timeout: a command produced no output for too long (default 2 h)".
+QString timeoutDescription(TimeoutType type);
 }

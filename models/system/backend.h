@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/taskaction.h"
-#include "session/connectionstatus.h"
-#include "session/logentry.h"
+#include "system/connectionstatus.h"
+#include "system/logentry.h"
 #include "store/taskstore.h"
 
 #include <QObject>
@@ -15,7 +15,8 @@ struct ActionResult
     bool ok = false;
     int httpStatus = 0;
     QString message;         // the server's words, or ours when nothing was sent
-    bool forceable = false;  // Marathon 409: a deployment holds the app; may retry with force
+    bool forceable = false;  // a lock held it (Marathon 409: a deployment); may retry with force
+    QString forceQuestion{}; // what forcing does, in the system's words, for the confirmation
 };
 
 // How an action is to be sent, beyond which tasks it concerns.
@@ -23,23 +24,23 @@ struct ActionOptions
 {
     qint32 priority = 0;       // SetPriority
     bool adminRequest = false; // SetPriority above 100, asked for explicitly
-    bool force = false;        // Marathon: override a deployment lock (after a 409)
+    bool force = false;        // override a lock the server reported (Marathon 409)
 };
 
 struct ActionRequest
 {
     quint64 id = 0;                 // assigned by the session
-    TaskAction action = TaskAction::Abort;
+    TaskAction action{};
     QList<QByteArray> taskIds;      // already checked against the action rules
     qint32 priority = 0;            // SetPriority
     bool adminRequest = false;      // SetPriority above 100, asked for explicitly
-    bool force = false;             // Marathon: cancel the deployment that holds the app
+    bool force = false;             // override the lock the server reported
 };
 
 struct ActionOutcome
 {
     quint64 requestId = 0;
-    TaskAction action = TaskAction::Abort;
+    TaskAction action{};
     QList<ActionResult> results;
 };
 
@@ -54,7 +55,7 @@ Q_DECLARE_METATYPE(ActionRequest)
 Q_DECLARE_METATYPE(ActionOutcome)
 Q_DECLARE_METATYPE(TaskSnapshot)
 
-// A source of tasks: the demo cluster, a Marathon or an Evergreen server. A backend never
+// One connection to a task system (a Marathon, an Evergreen, a simulation). A backend never
 // touches the store; it reports what it learns through signals, which the session applies
 // on the GUI thread, so a backend may live in another thread if its work is heavy.
 class Backend : public QObject
@@ -66,7 +67,8 @@ public:
     explicit Backend(QObject *parent = nullptr);
     ~Backend() override;
 
-    virtual TaskSource source() const = 0;
+    // The system whose tasks it reports (SystemRegistry).
+    virtual SystemId system() const = 0;
     // "marathon http://leader:8080", for the status bar and the event log.
     virtual QString displayName() const = 0;
     virtual void start() = 0;
@@ -78,10 +80,9 @@ public:
     virtual void refresh() {}
     // Fetch the server's own record of a task for the details pane; emits rawRecordReady.
     virtual void fetchRawRecord(const QByteArray &taskId);
-    // Finished tasks are kept this long after the server forgets them (0: server decides).
+    // Finished tasks are kept this long after the server forgets them, where the system's
+    // RetentionPolicy keeps them at all (0: not kept).
     virtual qint64 retentionMs() const { return 0; }
-    // A new task of a group replaces the last finished one (Marathon's replacement tasks).
-    virtual bool linksReplacements() const { return false; }
 
     ConnectionStatus connectionStatus() const { return m_status; }
     quint8 connectionId() const { return m_connectionId; }

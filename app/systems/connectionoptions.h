@@ -31,10 +31,6 @@ struct ConnectionOptions
     // One backend per connection, not yet started. The caller (a Session) takes ownership.
     QList<Backend *> createBackends() const;
 
-    // A finite number from low to high in option --name, left as it is when the option is
-    // absent. `what` names the unit in the message: "a number of seconds", "minutes"…
-    static bool readNumber(const QCommandLineParser &parser, const QString &name, double low, double high,
-                           double *value, QString *error, const QString &what = {});
 
 private:
     bool readMarathon(const QCommandLineParser &parser, bool insecure, QString *error);
