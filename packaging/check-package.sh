@@ -7,13 +7,18 @@
 # checks what the package ships: both man pages render, the completions parse, and
 # `taskmon-cli li<TAB>` completes to `list`.
 #   packaging/check-package.sh [--keep]    --keep leaves the work directory for a look
+#   packaging/check-package.sh --deb FILE  checks a .deb built before, without building
 # Registered as the CTest test `package` (label `packaging`, `ctest --preset packaging`).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$here/.." && pwd)
 keep=false
-[ "${1:-}" = --keep ] && keep=true
+prebuilt=
+case "${1:-}" in
+    --keep) keep=true ;;
+    --deb) prebuilt=$(realpath "${2:?--deb needs a .deb file}") ;;
+esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/taskmon-package.XXXXXX")
 cleanup() {
@@ -30,13 +35,6 @@ fail() { printf 'check-package: FAIL: %s\n' "$*" >&2; exit 1; }
 
 started=$SECONDS
 
-# The tree as it is now, uncommitted changes included, without build outputs.
-step "copying the source tree to $work/taskmon"
-mkdir "$work/taskmon"
-tar -C "$top" --exclude=./build --exclude=./.git --exclude='./obj-*' \
-    --exclude=./debian/taskmon --exclude=./debian/.debhelper --exclude=./debian/tmp \
-    -cf - . | tar -C "$work/taskmon" -xf -
-
 # Versions have to agree: CMake's project(), debian/changelog and the AppStream release.
 cmake_version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$top/CMakeLists.txt" | head -n1)
 debian_version=$(cd "$top" && dpkg-parsechangelog -S Version)
@@ -45,13 +43,24 @@ grep -q "<release version=\"$cmake_version\"" "$here/io.github.taskmon.metainfo.
 [ "$debian_version" = "$cmake_version" ] || [ "${debian_version%%-*}" = "$cmake_version" ] \
     || fail "debian/changelog says $debian_version, CMakeLists.txt says $cmake_version"
 
-step "dpkg-buildpackage -us -uc -b"
-jobs=${TASKMON_PACKAGE_JOBS:-2}
-(cd "$work/taskmon" && DEB_BUILD_OPTIONS="parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
-    dpkg-buildpackage -us -uc -b) > "$work/build.log" 2>&1 \
-    || { tail -n 60 "$work/build.log" >&2; fail "dpkg-buildpackage failed (log above)"; }
+if [ -n "$prebuilt" ]; then
+    deb=$prebuilt
+else
+    # The tree as it is now, uncommitted changes included, without build outputs.
+    step "copying the source tree to $work/taskmon"
+    mkdir "$work/taskmon"
+    tar -C "$top" --exclude=./build --exclude=./.git --exclude='./obj-*' \
+        --exclude=./debian/taskmon --exclude=./debian/.debhelper --exclude=./debian/tmp \
+        -cf - . | tar -C "$work/taskmon" -xf -
 
-deb=$(ls "$work"/taskmon_*.deb)
+    step "dpkg-buildpackage -us -uc -b"
+    jobs=${TASKMON_PACKAGE_JOBS:-2}
+    (cd "$work/taskmon" && DEB_BUILD_OPTIONS="parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
+        dpkg-buildpackage -us -uc -b) > "$work/build.log" 2>&1 \
+        || { tail -n 60 "$work/build.log" >&2; fail "dpkg-buildpackage failed (log above)"; }
+
+    deb=$(ls "$work"/taskmon_*.deb)
+fi
 step "lintian $(basename "$deb")"
 lintian --fail-on error,warning --info "$deb" || fail "lintian reports errors or warnings"
 
