@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # One entry point for a fresh Debian 12 machine:
-#   packaging/bootstrap.sh run [taskmon options]   install, build (release) and start taskmon
+#   packaging/bootstrap.sh run [taskmon options]   install, build taskmon (release) and start it
 #   packaging/bootstrap.sh test                    install, build (debug) and run the whole suite
 #   packaging/bootstrap.sh build [preset]          install and build only
 # Every step is idempotent: packages are installed only when missing, CMake
@@ -41,29 +41,63 @@ install_dependencies() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends $missing
 }
 
-build() {
-    local preset=$1
+# build PRESET [TARGET...]: configure once, then let Ninja rebuild what changed. A
+# subshell, so that relative paths given to `run` (--screenshot out.png) stay the caller's.
+build() (
+    preset=$1
+    shift
     cd "$top"
     if [ ! -f "build/$preset/CMakeCache.txt" ]; then
         cmake --preset "$preset"
     fi
-    cmake --build --preset "$preset"
-}
+    if [ $# -gt 0 ]; then
+        cmake --build --preset "$preset" --target "$@"
+    else
+        cmake --build --preset "$preset"
+    fi
+)
 
 have_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
+
+wants_screenshot() {
+    local argument
+    for argument in "$@"; do
+        case "$argument" in --screenshot | --screenshot=*) return 0 ;; esac
+    done
+    return 1
+}
+
+explain_no_display() {
+    cat >&2 <<EOF
+bootstrap: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window would be
+invisible. To see taskmon:
+  - from a desktop session, run this command in one of its terminals;
+  - over SSH, connect with 'ssh -X' (or -Y) and run it again;
+  - or save a picture of the window, which needs no display:
+      packaging/bootstrap.sh run --screenshot taskmon.png
+The command-line client needs no display at all:
+      cmake --build --preset release --target taskmon-cli && build/release/app/taskmon-cli --demo list
+EOF
+}
 
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     run)
         install_dependencies
-        build release
+        # Only the window and what it links: the tests and the benchmark wait for `test`.
+        build release taskmon
         binary="$top/build/release/app/taskmon"
         if have_display; then
             exec "$binary" "$@"
         fi
-        log "no display found: running taskmon inside xvfb-run (screen 1600x1000)"
-        exec xvfb-run -a -s "-screen 0 1600x1000x24" "$binary" "$@"
+        if wants_screenshot "$@"; then
+            # --screenshot quits once the picture is saved: no window is left behind.
+            log "no display: rendering offscreen for --screenshot"
+            QT_QPA_PLATFORM=offscreen exec "$binary" "$@"
+        fi
+        explain_no_display
+        exit 1
         ;;
     test)
         install_dependencies
