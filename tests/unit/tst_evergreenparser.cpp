@@ -442,6 +442,19 @@ private slots:
         QCOMPARE(next.isValid() ? next.toString() : QString(), expected);
     }
 
+    // Finding 7: bad bytes are read as U+FFFD, counted, and never cost the page.
+    void invalidUtf8IsRepairedAndCounted()
+    {
+        const EvergreenParser::TaskList list = parseTasks(
+            "[{\"task_id\":\"a\",\"display_name\":\"comp\xFFile\",\"status\":\"success\"},"
+            "{\"task_id\":\"b\",\"status\":\"failed\"}]");
+        QVERIFY2(list.error.isEmpty(), qPrintable(list.error));
+        QCOMPARE(list.tasks.size(), 2);
+        QCOMPARE(list.tasks[0].name.toString(), QStringLiteral("comp\uFFFDile"));
+        QCOMPARE(list.repairedUtf8, qsizetype(1));
+        QCOMPARE(parseTasks("[{\"task_id\":\"a\",\"display_name\":\"caf\xC3\xA9\"}]").repairedUtf8, qsizetype(0));
+    }
+
     void prettyJsonAndBodies()
     {
         bool ok = false;

@@ -6,6 +6,7 @@
 #include "itemmodels/taskformat.h"
 #include "net/httpreply.h"
 #include "net/jsonfields.h"
+#include "net/utf8repair.h"
 
 #include <QCoreApplication>
 
@@ -65,20 +66,18 @@ Timestamp time(const Json &object, const char *key)
 }
 
 // Evergreen sends UTF-8, but one stray byte must not make a whole page unreadable.
-bool parseDocument(const QByteArray &body, Json *json, QString *error)
+bool parseDocument(const QByteArray &body, Json *json, QString *error, qsizetype *repairedUtf8 = nullptr)
 {
     if (body.trimmed().isEmpty()) {
         *error = tr("empty answer where JSON was expected");
         return false;
     }
-    QByteArray repaired;
-    const QByteArray *input = &body;
-    if (!QByteArrayView(body).isValidUtf8()) {
-        repaired = QString::fromUtf8(body).toUtf8();
-        input = &repaired;
-    }
+    const Utf8Repair::Result repair = Utf8Repair::repair(body);
+    if (repairedUtf8)
+        *repairedUtf8 = repair.replaced;
+    const QByteArrayView input = repair.text(body);
     try {
-        *json = Json::parse(input->cbegin(), input->cend());
+        *json = Json::parse(input.cbegin(), input.cend());
         return true;
     } catch (const Json::exception &e) {
         qsizetype at = 0;
@@ -86,7 +85,7 @@ bool parseDocument(const QByteArray &body, Json *json, QString *error)
             at = qsizetype(parseError->byte);
         *error = tr("malformed JSON near byte %1: %2")
                      .arg(at)
-                     .arg(HttpReply::snippet(QByteArrayView(*input).sliced(std::clamp<qsizetype>(at - 60, 0, input->size())), 120));
+                     .arg(HttpReply::snippet(input.sliced(std::clamp<qsizetype>(at - 60, 0, input.size())), 120));
         return false;
     }
 }
@@ -326,7 +325,7 @@ EvergreenParser::TaskList EvergreenParser::parseTasks(const QByteArray &body)
 {
     TaskList result;
     Json json;
-    if (!parseDocument(body, &json, &result.error))
+    if (!parseDocument(body, &json, &result.error, &result.repairedUtf8))
         return result;
     if (json.is_array()) {
         result.tasks.reserve(qsizetype(json.size()));

@@ -5,6 +5,7 @@
 #include "domain/marathonstatus.h"
 #include "net/httpreply.h"
 #include "net/jsonfields.h"
+#include "net/utf8repair.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -38,10 +39,17 @@ QString shortWhat(const std::exception &error)
     return what;
 }
 
-std::optional<json> parseJson(QByteArrayView data, QString *error)
+// One bad byte in a message must not cost the event (nlohmann rejects ill-formed UTF-8):
+// it is read as U+FFFD and counted. A raw NUL stays an error, as the JSON grammar says;
+// an escaped \u0000 is fine.
+std::optional<json> parseJson(QByteArrayView data, QString *error, qsizetype *repaired = nullptr)
 {
+    const Utf8Repair::Result repair = Utf8Repair::repair(data);
+    if (repaired)
+        *repaired = repair.replaced;
+    const QByteArrayView text = repair.text(data);
     try {
-        return json::parse(data.begin(), data.end());
+        return json::parse(text.begin(), text.end());
     } catch (const json::exception &e) {
         *error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(data));
     }
@@ -410,8 +418,12 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
         }
         return true;
     };
+    // A listing with one bad byte is still the listing (see parseJson).
+    const Utf8Repair::Result repair = Utf8Repair::repair(body);
+    result.repairedUtf8 = repair.replaced;
+    const QByteArrayView text = repair.text(body);
     try {
-        const json root = json::parse(body.begin(), body.end(), callback);
+        const json root = json::parse(text.begin(), text.end(), callback);
         const json *tasks = JsonFields::lookup(root, "tasks");
         if (!sawTasks || !tasks || !tasks->is_array())
             result.error = tr("not a task listing: %1").arg(HttpReply::snippet(body));
@@ -427,7 +439,7 @@ MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByte
 {
     Event event;
     event.type = typeName(eventName);
-    const std::optional<json> parsed = parseJson(data, &event.error);
+    const std::optional<json> parsed = parseJson(data, &event.error, &event.repairedUtf8);
     if (!parsed) {
         event.kind = Event::Kind::Malformed;
         event.error = tr("%1 frame: %2").arg(QString::fromUtf8(event.type), event.error);
