@@ -455,6 +455,17 @@ private slots:
         QCOMPARE(parseTasks("[{\"task_id\":\"a\",\"display_name\":\"caf\xC3\xA9\"}]").repairedUtf8, qsizetype(0));
     }
 
+    // Finding 1: a record nested 100,000 deep overflowed the stack while being indented.
+    void prettyJsonRefusesARecordTooDeep()
+    {
+        constexpr int levels = 100000;
+        const QByteArray deep = "{\"task_id\":" + QByteArray(levels, '[') + QByteArray(levels, ']') + '}';
+        bool ok = true;
+        const QString text = EvergreenParser::prettyJson(deep, &ok);
+        QVERIFY(!ok);
+        QVERIFY2(text.startsWith(QStringLiteral("record too deep to show: 100001 levels")), qPrintable(text.left(200)));
+    }
+
     void prettyJsonAndBodies()
     {
         bool ok = false;

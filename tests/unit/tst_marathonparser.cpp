@@ -456,6 +456,17 @@ private slots:
         QCOMPARE(MarathonParser::parseTasks(listing(exampleTask)).repairedUtf8, qsizetype(0));
     }
 
+    // Finding 1: a record nested 100,000 deep overflowed the stack in dump().
+    void prettyTaskRefusesARecordTooDeep()
+    {
+        constexpr int levels = 100000;
+        const QByteArray deep = listing(q("{'id':'web.1','appId':'/web','x':") + QByteArray(levels, '[')
+                                        + QByteArray(levels, ']') + '}');
+        QString error;
+        QVERIFY(MarathonParser::prettyTask(deep, "web.1", &error).isEmpty());
+        QVERIFY2(error.startsWith(QStringLiteral("record too deep to show: 100003 levels")), qPrintable(error));
+    }
+
     void idFormats_data()
     {
         QTest::addColumn<QByteArray>("taskId");

@@ -6,6 +6,7 @@
 #include "itemmodels/taskformat.h"
 #include "net/httpreply.h"
 #include "net/jsonfields.h"
+#include "net/jsonpretty.h"
 #include "net/utf8repair.h"
 
 #include <QCoreApplication>
@@ -443,12 +444,18 @@ QString EvergreenParser::prettyJson(const QByteArray &body, bool *ok)
 {
     Json json;
     QString error;
+    // dump() recurses per level: too deep a record is refused before it is parsed.
+    if (const int levels = JsonPretty::depth(body); levels > JsonPretty::Limits().maxDepth) {
+        if (ok)
+            *ok = false;
+        return JsonPretty::tooDeep(levels);
+    }
     const bool parsed = parseDocument(body, &json, &error);
     if (ok)
         *ok = parsed;
     if (!parsed)
         return error;
-    return QString::fromStdString(json.dump(2, ' ', false, Json::error_handler_t::replace));
+    return JsonPretty::format(QByteArray::fromStdString(json.dump(-1, ' ', false, Json::error_handler_t::replace)));
 }
 
 QByteArray EvergreenParser::activationBody(bool activated)

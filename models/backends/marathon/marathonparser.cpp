@@ -5,6 +5,7 @@
 #include "domain/marathonstatus.h"
 #include "net/httpreply.h"
 #include "net/jsonfields.h"
+#include "net/jsonpretty.h"
 #include "net/utf8repair.h"
 
 #include <QCoreApplication>
@@ -490,12 +491,18 @@ QString MarathonParser::deploymentId(QByteArrayView body)
 
 QString MarathonParser::prettyTask(QByteArrayView body, QByteArrayView taskId, QString *error)
 {
+    // dump() recurses per level: a listing deeper than the printer shows is refused before
+    // it is parsed.
+    if (const int levels = JsonPretty::depth(body); levels > JsonPretty::Limits().maxDepth) {
+        *error = JsonPretty::tooDeep(levels);
+        return {};
+    }
     const std::optional<json> parsed = parseJson(body, error);
     if (!parsed)
         return {};
     for (const json &task : JsonFields::array(*parsed, "tasks")) {
         if (text(task, "id") == taskId)
-            return QString::fromStdString(task.dump(2));
+            return JsonPretty::format(QByteArray::fromStdString(task.dump(-1, ' ', false, json::error_handler_t::replace)));
     }
     *error = tr("Marathon does not list task %1 any more.").arg(QString::fromUtf8(taskId));
     return {};
