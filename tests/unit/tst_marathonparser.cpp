@@ -147,6 +147,9 @@ private slots:
         QTest::newRow("array") << QByteArray("[]") << QStringLiteral("not a task listing");
         QTest::newRow("tasks not an array") << QByteArray(q("{'tasks':{}}")) << QStringLiteral("not a task listing");
         QTest::newRow("truncated") << QByteArray(q("{'tasks':[{'id':'a")) << QStringLiteral("malformed JSON");
+        // Found by fuzz_marathon: the tasks before the cut came back with the error.
+        QTest::newRow("cut after a whole task") << QByteArray(q("{'tasks':[{'id':'a.1','appId':'/a'},{'id'"))
+                                                << QStringLiteral("malformed JSON");
         QTest::newRow("html") << QByteArray("<html><title>502 Bad Gateway</title></html>") << QStringLiteral("502 Bad Gateway");
     }
     void notAListingIsAnError()
@@ -155,6 +158,7 @@ private slots:
         QFETCH(QString, says);
         const auto result = MarathonParser::parseTasks(body);
         QVERIFY2(result.error.contains(says), qPrintable(result.error));
+        QVERIFY(result.tasks.isEmpty());
     }
 
     void everyMesosState_data()

@@ -433,6 +433,12 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
     } catch (const json::exception &e) {
         result.error = tr("malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(body));
     }
+    if (!result.error.isEmpty()) {
+        // The tasks read before the error was found are not a listing (found by fuzz_marathon).
+        result.tasks.clear();
+        result.index = MarathonTaskIndex();
+        result.skipped = 0;
+    }
     return result;
 }
 
