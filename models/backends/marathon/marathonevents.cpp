@@ -36,7 +36,7 @@ void MarathonEvents::sseFrame(QByteArrayView eventName, QByteArrayView data)
     if (event.repairedUtf8 > 0) {
         // Kept, not dropped: a TASK_FAILED with a mangled message is still a failure.
         ++m_counters.repairedUtf8;
-        problem(tr("An %1 event held %2 invalid UTF-8 sequences; they are shown as U+FFFD.")
+        problem(tr("An event of type %1 held %2 invalid UTF-8 sequences; they are shown as U+FFFD.")
                     .arg(HttpReply::snippet(event.type, 80))
                     .arg(event.repairedUtf8));
     }
