@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "taskquery.h"
 
+#include "domain/internpool.h"
 #include "system/systemregistry.h"
 
 #include <QCoreApplication>
@@ -475,6 +476,11 @@ bool TaskQuery::matches(const Task &task) const
 bool TaskQuery::Clause::matchesInterned(InternedString value) const
 {
     const quint32 id = value.id();
+    // A compaction may give a freed id to another string: what was memoised is void.
+    if (const quint32 generation = InternPool::generation(); generation != memoGeneration) {
+        memo.clear();
+        memoGeneration = generation;
+    }
     if (id >= memo.size())
         memo.resize(std::max<size_t>(InternedString::poolSize(), size_t(id) + 1), -1);
     qint8 &known = memo[id];

@@ -61,6 +61,7 @@ private:
         // Per interned string: -1 not yet known, 0 no needle inside, 1 some needle inside.
         // Interned values repeat, so each distinct value is searched once.
         mutable std::vector<qint8> memo;
+        mutable quint32 memoGeneration = 0;   // InternPool::generation() the memo is for
 
         bool matches(const Task &task) const;
         bool matchesInterned(InternedString value) const;

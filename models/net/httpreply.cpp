@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 QString messageFromJson(const nlohmann::json &json)
@@ -78,23 +79,35 @@ QString HttpReply::snippet(QByteArrayView body, int maxChars)
     return text;
 }
 
-qint64 HttpReply::parseRetryAfter(const QByteArray &value, qint64 nowMs)
+RetryAfter HttpReply::parseRetryAfter(const QByteArray &value, qint64 nowMs)
 {
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
-        return -1;
-    bool ok = false;
-    const qint64 seconds = trimmed.toLongLong(&ok);
-    if (ok)
-        return seconds >= 0 ? seconds * 1000 : -1;
+        return {};
+    const RetryAfter invalid{RetryAfter::Kind::Invalid, 0};
+    if (std::all_of(trimmed.cbegin(), trimmed.cend(), [](char c) { return c >= '0' && c <= '9'; })) {
+        // delay-seconds is 1*DIGIT: no sign, no fraction, but any length. A number past
+        // qint64, or one whose milliseconds are, is a very long wait, not an error.
+        constexpr qint64 maxMs = std::numeric_limits<qint64>::max();
+        bool ok = false;
+        const qint64 seconds = trimmed.toLongLong(&ok);
+        if (!ok || seconds > maxMs / 1000)
+            return {RetryAfter::Kind::Wait, maxMs};
+        return {RetryAfter::Kind::Wait, seconds * 1000};
+    }
     // HTTP dates say "GMT", which Qt's RFC 2822 parser does not accept; it is +0000.
     QString text = QString::fromLatin1(trimmed);
     if (text.endsWith(QLatin1StringView(" GMT")) || text.endsWith(QLatin1StringView(" UTC")))
         text = text.chopped(4) + QStringLiteral(" +0000");
     const QDateTime date = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!date.isValid())
-        return -1;
-    return std::max<qint64>(0, date.toMSecsSinceEpoch() - nowMs);
+        return invalid;
+    // Subtracting in 128 bits would be exact, but a date's milliseconds and "now" are both
+    // far from the limits; only a hostile "now" could overflow, and it saturates too.
+    qint64 wait = 0;
+    if (__builtin_sub_overflow(date.toMSecsSinceEpoch(), nowMs, &wait))
+        wait = date.toMSecsSinceEpoch() > nowMs ? std::numeric_limits<qint64>::max() : 0;
+    return {RetryAfter::Kind::Wait, std::max<qint64>(0, wait)};
 }
 
 HttpOutcome HttpReply::outcome(QNetworkReply *reply, const QByteArray &body)
@@ -112,8 +125,11 @@ HttpOutcome HttpReply::outcome(QNetworkReply *reply, const QByteArray &body)
         result.message = serverMessage(body);
     if (result.message.isEmpty() && result.status >= 400)
         result.message = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    if (reply->hasRawHeader("Retry-After"))
-        result.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"),
-                                              QDateTime::currentMSecsSinceEpoch());
+    if (reply->hasRawHeader("Retry-After")) {
+        const RetryAfter wait = parseRetryAfter(reply->rawHeader("Retry-After"),
+                                                QDateTime::currentMSecsSinceEpoch());
+        result.retryAfterMs = wait.valid() ? wait.ms : -1;
+        result.retryAfterInvalid = wait.kind == RetryAfter::Kind::Invalid;
+    }
     return result;
 }

@@ -37,9 +37,38 @@ void SseParser::reset()
     m_afterCr = false;
     m_discarding = false;
     m_atStart = true;
+    m_bomMatched = 0;
+}
+
+SseParser::Stats SseParser::stats() const
+{
+    return {m_completed, m_dropped, pendingBytes(),
+            m_line.capacity() + m_data.capacity() + m_event.capacity()};
 }
 
 void SseParser::feed(QByteArrayView bytes)
+{
+    // The BOM is matched byte by byte before anything else sees the stream, so that a BOM
+    // cut by a chunk boundary, or opening a line that overflows, is treated the same way as
+    // one that arrives whole (it never counts against the frame limit).
+    while (m_atStart && !bytes.isEmpty()) {
+        if (bytes.front() == bom[m_bomMatched]) {
+            bytes = bytes.sliced(1);
+            if (++m_bomMatched == bom.size()) {
+                m_atStart = false;
+                m_bomMatched = 0;
+            }
+            continue;
+        }
+        // Not a BOM after all: the bytes held back are the stream's first.
+        m_atStart = false;
+        const qsizetype held = std::exchange(m_bomMatched, 0);
+        feedLines(bom.first(held));
+    }
+    feedLines(bytes);
+}
+
+void SseParser::feedLines(QByteArrayView bytes)
 {
     qsizetype pos = 0;
     if (m_afterCr && !bytes.isEmpty()) {
@@ -55,7 +84,9 @@ void SseParser::feed(QByteArrayView bytes)
                 m_discardingLine = true;
             } else {
                 m_line.append(bytes.sliced(pos));
-                if (m_frameBytes + m_line.size() > m_maxFrameBytes) {
+                // Waiting for the head's bytes keeps the error's text the same however the
+                // line was cut; it costs at most ErrorHeadBytes more.
+                if (m_frameBytes + m_line.size() > m_maxFrameBytes && m_line.size() >= ErrorHeadBytes) {
                     overflow(m_line);
                     releaseLine();
                     m_discardingLine = true;
@@ -80,6 +111,7 @@ void SseParser::feed(QByteArrayView bytes)
             m_discardingLine = false;
             if (blank) {
                 m_discarding = false;
+                ++m_completed;
                 clearFrame();
             }
         } else if (m_line.isEmpty()) {
@@ -94,12 +126,8 @@ void SseParser::feed(QByteArrayView bytes)
 
 void SseParser::processLine(QByteArrayView line)
 {
-    if (m_atStart) {
-        m_atStart = false;
-        if (line.startsWith(bom))
-            line = line.sliced(bom.size());
-    }
     if (line.isEmpty()) {
+        ++m_completed;
         if (m_hasData)
             dispatch();
         else if (m_event.isEmpty())
@@ -113,6 +141,7 @@ void SseParser::processLine(QByteArrayView line)
         return;
     }
     if (line.front() == ':') {
+        ++m_completed;   // a keep-alive comment is a complete message of its own
         m_listener->sseComment(line.sliced(1));
         return;
     }
@@ -141,10 +170,10 @@ void SseParser::dispatch()
 
 void SseParser::overflow(QByteArrayView line)
 {
-    const qint64 dropped = m_frameBytes + (m_frameBytes > m_maxFrameBytes ? 0 : line.size());
+    ++m_dropped;
     const QByteArrayView head = m_hasData ? QByteArrayView(m_data) : line;
-    m_listener->sseError(Error::FrameTooLarge, std::max(dropped, m_maxFrameBytes + 1),
-                         head.first(std::min<qsizetype>(head.size(), 200)));
+    m_listener->sseError(Error::FrameTooLarge, m_maxFrameBytes + 1,
+                         head.first(std::min<qsizetype>(head.size(), ErrorHeadBytes)));
     clearFrame();
     m_discarding = true;
 }

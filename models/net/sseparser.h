@@ -16,7 +16,9 @@
 // bad UTF-8 goes through to whoever reads the data.
 //
 // A frame larger than the limit is dropped with one error, and parsing resumes at the next
-// frame: one huge event must not take the stream, or the memory, down with it.
+// frame: one huge event must not take the stream, or the memory, down with it. Its bytes
+// are skipped as they arrive, never buffered. What comes out does not depend on where the
+// chunks were cut (tests/fuzz/fuzz_sse.cpp checks that), the BOM and the limit included.
 class SseParser
 {
 public:
@@ -30,11 +32,24 @@ public:
         virtual void sseFrame(QByteArrayView event, QByteArrayView data) = 0;
         virtual void sseHeartbeat() {}
         virtual void sseComment(QByteArrayView) {}
-        // droppedBytes: what the frame had grown to when it was dropped, at least the limit.
+        // droppedBytes: limit + 1, as the frame's full size is not known yet (and what it had
+        // grown to would depend on the chunking). head: its first bytes, up to 200.
         virtual void sseError(Error error, qint64 droppedBytes, QByteArrayView head) = 0;
     };
 
     static constexpr qint64 DefaultMaxFrameBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype ErrorHeadBytes = 200;
+
+    struct Stats
+    {
+        // Every frame that ended, data or not: dispatched frames, heartbeats, frames with an
+        // event name only, comment lines, and dropped frames once their blank line came.
+        // A stream that delivers these is alive; one that only drips bytes is not.
+        quint64 completedFrames = 0;
+        quint64 droppedFrames = 0;   // over the limit
+        qint64 bufferedBytes = 0;    // held for an unfinished line or frame
+        qint64 reservedBytes = 0;    // the capacity of the buffers that hold them
+    };
 
     explicit SseParser(Listener *listener, qint64 maxFrameBytes = DefaultMaxFrameBytes);
 
@@ -45,9 +60,11 @@ public:
     qint64 maxFrameBytes() const { return m_maxFrameBytes; }
     void setMaxFrameBytes(qint64 bytes) { m_maxFrameBytes = std::max<qint64>(64, bytes); }
     // Bytes held for an unfinished line or frame.
-    qint64 pendingBytes() const { return m_line.size() + m_data.size() + m_event.size(); }
+    qint64 pendingBytes() const { return m_line.size() + m_data.size() + m_event.size() + m_bomMatched; }
+    Stats stats() const;
 
 private:
+    void feedLines(QByteArrayView bytes);
     void processLine(QByteArrayView line);
     void dispatch();
     void overflow(QByteArrayView head);
@@ -65,4 +82,7 @@ private:
     bool m_discarding = false;  // inside an oversized frame, skipping to its blank line
     bool m_discardingLine = false; // ...and a line of it goes on in the next chunk
     bool m_atStart = true;      // a UTF-8 BOM may open the stream
+    qsizetype m_bomMatched = 0; // ...and this many of its bytes came so far
+    quint64 m_completed = 0;
+    quint64 m_dropped = 0;
 };

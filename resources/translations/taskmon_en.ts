@@ -1035,6 +1035,21 @@
     </message>
 </context>
 <context>
+    <name>JsonPretty</name>
+    <message>
+        <source>record too deep to show: %1 levels (taskmon shows up to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… (cut: the indented record is longer than %1 bytes; the record itself is %2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LegendDialog</name>
     <message>
         <source>Test failure — red</source>
@@ -1281,6 +1296,10 @@
         <source>GET %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>/v2/tasks held %1 invalid UTF-8 sequences; they are shown as U+FFFD.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarathonEvents</name>
@@ -1302,6 +1321,10 @@
     </message>
     <message>
         <source>Ignored %1 more events of unknown types in the last %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event of type %1 held %2 invalid UTF-8 sequences; they are shown as U+FFFD.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

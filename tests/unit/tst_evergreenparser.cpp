@@ -443,6 +443,30 @@ private slots:
         QCOMPARE(next.isValid() ? next.toString() : QString(), expected);
     }
 
+    // Finding 7: bad bytes are read as U+FFFD, counted, and never cost the page.
+    void invalidUtf8IsRepairedAndCounted()
+    {
+        const EvergreenParser::TaskList list = parseTasks(
+            "[{\"task_id\":\"a\",\"display_name\":\"comp\xFFile\",\"status\":\"success\"},"
+            "{\"task_id\":\"b\",\"status\":\"failed\"}]");
+        QVERIFY2(list.error.isEmpty(), qPrintable(list.error));
+        QCOMPARE(list.tasks.size(), 2);
+        QCOMPARE(list.tasks[0].name.toString(), QStringLiteral("comp\uFFFDile"));
+        QCOMPARE(list.repairedUtf8, qsizetype(1));
+        QCOMPARE(parseTasks("[{\"task_id\":\"a\",\"display_name\":\"caf\xC3\xA9\"}]").repairedUtf8, qsizetype(0));
+    }
+
+    // Finding 1: a record nested 100,000 deep overflowed the stack while being indented.
+    void prettyJsonRefusesARecordTooDeep()
+    {
+        constexpr int levels = 100000;
+        const QByteArray deep = "{\"task_id\":" + QByteArray(levels, '[') + QByteArray(levels, ']') + '}';
+        bool ok = true;
+        const QString text = EvergreenParser::prettyJson(deep, &ok);
+        QVERIFY(!ok);
+        QVERIFY2(text.startsWith(QStringLiteral("record too deep to show: 100001 levels")), qPrintable(text.left(200)));
+    }
+
     void prettyJsonAndBodies()
     {
         bool ok = false;

@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 // What a server answered, reduced to the server's own words (httpreply.h), and how
@@ -198,29 +200,48 @@ void TestHttpReply::parseRetryAfter_data()
 {
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<qint64>("now");
+    QTest::addColumn<int>("kind");
     QTest::addColumn<qint64>("expected");
 
+    const int absent = int(RetryAfter::Kind::Absent);
+    const int invalid = int(RetryAfter::Kind::Invalid);
+    const int wait = int(RetryAfter::Kind::Wait);
+    constexpr qint64 longest = std::numeric_limits<qint64>::max();
     const qint64 now = utc(2015, 10, 21, 7, 26, 30);
-    QTest::newRow("120 seconds") << QByteArray("120") << now << qint64(120000);
-    QTest::newRow("0 seconds") << QByteArray("0") << now << qint64(0);
-    QTest::newRow("seconds with spaces") << QByteArray(" 5 ") << now << qint64(5000);
+    QTest::newRow("120 seconds") << QByteArray("120") << now << wait << qint64(120000);
+    QTest::newRow("0 seconds") << QByteArray("0") << now << wait << qint64(0);
+    QTest::newRow("seconds with spaces") << QByteArray(" 5 ") << now << wait << qint64(5000);
     QTest::newRow("HTTP date in the future")
-        << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << now << qint64(90000);
+        << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << now << wait << qint64(90000);
     QTest::newRow("HTTP date in the past")
-        << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << utc(2015, 10, 21, 7, 30, 0) << qint64(0);
-    QTest::newRow("HTTP date now") << QByteArray("Wed, 21 Oct 2015 07:26:30 GMT") << now << qint64(0);
-    QTest::newRow("garbage") << QByteArray("soon") << now << qint64(-1);
-    QTest::newRow("empty") << QByteArray() << now << qint64(-1);
-    QTest::newRow("negative") << QByteArray("-5") << now << qint64(-1);
-    QTest::newRow("fraction") << QByteArray("1.5") << now << qint64(-1);
+        << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << utc(2015, 10, 21, 7, 30, 0) << wait << qint64(0);
+    QTest::newRow("HTTP date now") << QByteArray("Wed, 21 Oct 2015 07:26:30 GMT") << now << wait << qint64(0);
+    // Finding 10: seconds × 1000 overflowed (UBSan); a huge wait saturates instead.
+    QTest::newRow("largest qint64 seconds") << QByteArray("9223372036854775807") << now << wait << longest;
+    QTest::newRow("past qint64") << QByteArray("99999999999999999999999") << now << wait << longest;
+    QTest::newRow("just past the milliseconds") << QByteArray("9223372036854776") << now << wait << longest;
+    QTest::newRow("the last exact one")
+        << QByteArray("9223372036854775") << now << wait << qint64(9223372036854775000);
+    // Unreadable values are invalid, so the caller can say it ignored them.
+    QTest::newRow("garbage") << QByteArray("soon") << now << invalid << qint64(0);
+    QTest::newRow("negative") << QByteArray("-5") << now << invalid << qint64(0);
+    QTest::newRow("minus one") << QByteArray("-1") << now << invalid << qint64(0);
+    QTest::newRow("plus sign") << QByteArray("+5") << now << invalid << qint64(0);
+    QTest::newRow("fraction") << QByteArray("1.5") << now << invalid << qint64(0);
+    QTest::newRow("empty") << QByteArray() << now << absent << qint64(0);
+    QTest::newRow("blank") << QByteArray("  ") << now << absent << qint64(0);
 }
 
 void TestHttpReply::parseRetryAfter()
 {
     QFETCH(QByteArray, value);
     QFETCH(qint64, now);
+    QFETCH(int, kind);
     QFETCH(qint64, expected);
-    QCOMPARE(HttpReply::parseRetryAfter(value, now), expected);
+    const RetryAfter parsed = HttpReply::parseRetryAfter(value, now);
+    QCOMPARE(int(parsed.kind), kind);
+    QCOMPARE(parsed.ms, expected);
+    QCOMPARE(parsed.valid(), kind == int(RetryAfter::Kind::Wait));
 }
 
 void TestHttpReply::describe()

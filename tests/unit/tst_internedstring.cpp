@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/internedstring.h"
+#include "domain/internpool.h"
 
 #include <QHash>
 #include <QList>
@@ -32,6 +33,8 @@ private slots:
     void fromIdRoundTrip();
     void hashFollowsIdentity();
     void concurrentInterning();
+    // Last: it frees what the tests before it interned and no longer hold.
+    void compactionFreesWhatNobodyHolds();
 };
 
 void TestInternedString::emptyIsIdZero()
@@ -211,6 +214,45 @@ void TestInternedString::concurrentInterning()
     QCOMPARE(InternedString::poolSize(), before + quint32(Count));
     for (int i = 0; i < Count; ++i)
         QCOMPARE(InternedString::fromId(ids[0][size_t(i)]).toString(), texts[i]);
+}
+
+// Finding 10: the pool only grew, by every unique message and host. A compaction frees the
+// strings nobody marked, once they are older than the previous compaction.
+void TestInternedString::compactionFreesWhatNobodyHolds()
+{
+    const InternedString kept(u"compact:kept"_s);
+    const auto mark = [&](InternPool::Marks &marks) { marks.keep(kept); };
+    // Two compactions free what the earlier tests left (young strings survive the first).
+    InternPool::compact(mark);
+    InternPool::compact(mark);
+    const quint32 base = InternPool::liveCount();
+    QVERIFY2(base <= 16, qPrintable(QString::number(base)));   // the empty string, `kept`, little else
+    QCOMPARE(InternedString::poolSize(), base);
+
+    constexpr quint32 count = 1000000;
+    for (quint32 i = 0; i < count; ++i)
+        InternedString::fromUtf8(QByteArray("compact:" + QByteArray::number(i)));
+    QCOMPARE(InternPool::liveCount(), base + count);
+
+    // A parser on a worker thread may hold new strings it has not handed over yet: they
+    // survive one compaction...
+    const quint32 generation = InternPool::generation();
+    QCOMPARE(InternPool::compact(mark).freed, 0u);
+    QCOMPARE(InternPool::generation(), generation);
+    // ...and go with the next.
+    const InternPool::Compaction second = InternPool::compact(mark);
+    QCOMPARE(second.freed, count);
+    QCOMPARE(second.live, base);
+    QCOMPARE(InternPool::liveCount(), base);
+    QVERIFY(InternPool::generation() != generation);   // id-keyed caches must be cleared
+
+    // What was marked is untouched; freed ids are given out again, lowest first.
+    QCOMPARE(kept.toString(), u"compact:kept"_s);
+    QCOMPARE(InternedString(u"compact:kept"_s), kept);
+    const InternedString again = InternedString::fromUtf8("compact:again");
+    QVERIFY2(again.id() < 4096, qPrintable(QString::number(again.id())));
+    QCOMPARE(again.toString(), u"compact:again"_s);
+    QCOMPARE(InternedString::fromUtf8("compact:12345").toString(), u"compact:12345"_s);
 }
 
 QTEST_GUILESS_MAIN(TestInternedString)

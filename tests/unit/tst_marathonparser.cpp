@@ -148,6 +148,9 @@ private slots:
         QTest::newRow("array") << QByteArray("[]") << QStringLiteral("not a task listing");
         QTest::newRow("tasks not an array") << QByteArray(q("{'tasks':{}}")) << QStringLiteral("not a task listing");
         QTest::newRow("truncated") << QByteArray(q("{'tasks':[{'id':'a")) << QStringLiteral("malformed JSON");
+        // Found by fuzz_marathon: the tasks before the cut came back with the error.
+        QTest::newRow("cut after a whole task") << QByteArray(q("{'tasks':[{'id':'a.1','appId':'/a'},{'id'"))
+                                                << QStringLiteral("malformed JSON");
         QTest::newRow("html") << QByteArray("<html><title>502 Bad Gateway</title></html>") << QStringLiteral("502 Bad Gateway");
     }
     void notAListingIsAnError()
@@ -156,6 +159,7 @@ private slots:
         QFETCH(QString, says);
         const auto result = MarathonParser::parseTasks(body);
         QVERIFY2(result.error.contains(says), qPrintable(result.error));
+        QVERIFY(result.tasks.isEmpty());
     }
 
     void everyMesosState_data()
@@ -387,7 +391,8 @@ private slots:
         QTest::newRow("not json") << QByteArray("garbage{{") << QStringLiteral("malformed JSON");
         QTest::newRow("truncated") << QByteArray(q("{'taskId':'a.1','taskSta")) << QStringLiteral("malformed JSON");
         QTest::newRow("not an object") << QByteArray("[1,2]") << QStringLiteral("not a JSON object");
-        QTest::newRow("bad utf-8") << QByteArray("{\"taskId\":\"\xFF\xFE\"}") << QStringLiteral("malformed JSON");
+        // A raw NUL is not JSON (an escaped one is); the message names it.
+        QTest::newRow("raw NUL") << QByteArray("{\"taskId\":\"a\0b\"}", 16) << QStringLiteral("U+0000 (NUL)");
         QTest::newRow("no taskId") << QByteArray(q("{'taskStatus':'TASK_RUNNING','eventType':'status_update_event'}")) << QStringLiteral("without taskId");
         QTest::newRow("taskId of the wrong type") << QByteArray(q("{'taskId':5,'taskStatus':'TASK_RUNNING','eventType':'status_update_event'}")) << QStringLiteral("without taskId");
         QTest::newRow("no status") << QByteArray(q("{'taskId':'a.1','eventType':'status_update_event'}")) << QStringLiteral("without taskStatus");
@@ -423,6 +428,48 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("\n  \"host\": \"srv4.example.com\"")));
         QVERIFY(MarathonParser::prettyTask(listing(exampleTask), "other", &error).isEmpty());
         QVERIFY(error.contains(QStringLiteral("does not list task other")));
+    }
+
+    // Finding 7: one bad byte dropped the event (the TASK_FAILED was lost, the row stayed
+    // Running); now it is read as U+FFFD and counted.
+    void invalidUtf8InAnEventIsRepairedNotDropped()
+    {
+        const Event event = statusUpdate("TASK_FAILED", ",\"message\":\"disk \xFF full \xC3(\"");
+        QCOMPARE(event.kind, Kind::TaskUpdate);
+        QCOMPARE(event.delta.task.status, mar(MarStatus::Failed));
+        QCOMPARE(event.delta.task.message.toString(), QStringLiteral("disk \uFFFD full \uFFFD("));
+        QCOMPARE(event.repairedUtf8, qsizetype(2));
+        QCOMPARE(statusUpdate("TASK_FAILED", q(",'message':'caf\xC3\xA9 \xEF\xBF\xBD'")).repairedUtf8, qsizetype(0));
+    }
+
+    void anEscapedNulIsFine()
+    {
+        const Event event = statusUpdate("TASK_RUNNING", q(",'message':'a\\u0000b'"));
+        QCOMPARE(event.kind, Kind::TaskUpdate);
+        QCOMPARE(event.delta.task.message.toString(), QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b"));
+    }
+
+    void invalidUtf8InAListingKeepsTheListing()
+    {
+        const QByteArray bad = listing(q("{'id':'web.1','appId':'/web','host':'agent-\xC0\xAF','state':'TASK_RUNNING'},"
+                                         "{'id':'db.2','appId':'/db','host':'agent-2','state':'TASK_RUNNING'}"));
+        const auto result = MarathonParser::parseTasks(bad);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.tasks.size(), 2);
+        QVERIFY(result.tasks[0].host.toString().startsWith(QStringLiteral("agent-\uFFFD")));
+        QVERIFY(result.repairedUtf8 > 0);
+        QCOMPARE(MarathonParser::parseTasks(listing(exampleTask)).repairedUtf8, qsizetype(0));
+    }
+
+    // Finding 1: a record nested 100,000 deep overflowed the stack in dump().
+    void prettyTaskRefusesARecordTooDeep()
+    {
+        constexpr int levels = 100000;
+        const QByteArray deep = listing(q("{'id':'web.1','appId':'/web','x':") + QByteArray(levels, '[')
+                                        + QByteArray(levels, ']') + '}');
+        QString error;
+        QVERIFY(MarathonParser::prettyTask(deep, "web.1", &error).isEmpty());
+        QVERIFY2(error.startsWith(QStringLiteral("record too deep to show: 100003 levels")), qPrintable(error));
     }
 
     void idFormats_data()

@@ -213,6 +213,104 @@ private slots:
         QCOMPARE(recorder.log.last(), QByteArray("frame message [alive]"));
     }
 
+    // Finding 10: the BOM counted against the frame limit when the first line was cut by a
+    // chunk boundary, and not when it came whole; a frame just under the limit was dropped
+    // or kept depending on the chunking.
+    void aBomAtTheFrameLimitGivesTheSameFramesForEverySplit()
+    {
+        constexpr qint64 limit = 300;
+        const QByteArray line = "data: " + QByteArray(limit - 7, 'x');   // with its LF: the limit
+        const QByteArray stream = "\xEF\xBB\xBF" + line + "\n\ndata: next\n\n";
+        const QList<QByteArray> whole = parse(stream, limit);
+        QCOMPARE(whole, (QList<QByteArray>{"frame message [" + QByteArray(limit - 7, 'x') + ']',
+                                           "frame message [next]"}));
+        for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+            Recorder recorder;
+            SseParser parser(&recorder, limit);
+            parser.feed(QByteArrayView(stream).first(cut));
+            parser.feed(QByteArrayView(stream).sliced(cut));
+            if (recorder.log != whole)
+                QFAIL(qPrintable(QStringLiteral("cut at %1: %2").arg(cut).arg(QString::fromUtf8(recorder.log.join(" | ").left(200)))));
+        }
+    }
+
+    void aBomCutIntoBytesIsStillABom()
+    {
+        Recorder recorder;
+        SseParser parser(&recorder);
+        parser.feed("\xEF");
+        parser.feed("\xBB");
+        parser.feed("\xBF" "data: x\n\n");
+        QCOMPARE(recorder.log, QList<QByteArray>{"frame message [x]"});
+        // Half a BOM and then something else: the held bytes are data.
+        Recorder other;
+        SseParser second(&other);
+        second.feed("\xEF\xBB");
+        second.feed("x\n\ndata: y\n\n");
+        QCOMPARE(other.log, (QList<QByteArray>{"heartbeat", "frame message [y]"}));
+    }
+
+    // Liveness goes by whole frames: heartbeats, comments and frames count, a drip of bytes
+    // that never ends a line does not.
+    void completedFramesCountHeartbeatsCommentsAndFramesOnly()
+    {
+        Recorder recorder;
+        SseParser parser(&recorder, 200);
+        QCOMPARE(parser.stats().completedFrames, quint64(0));
+        parser.feed("\r\n");
+        QCOMPARE(parser.stats().completedFrames, quint64(1));
+        parser.feed(": keep-alive\r\n");
+        QCOMPARE(parser.stats().completedFrames, quint64(2));
+        parser.feed("data: x\r\n\r\n");
+        QCOMPARE(parser.stats().completedFrames, quint64(3));
+        for (int i = 0; i < 50; ++i)
+            parser.feed("d");   // one byte per second, forever
+        QCOMPARE(parser.stats().completedFrames, quint64(3));
+        parser.feed(QByteArray("\n\ndata: " + QByteArray(300, 'a') + "\n\n"));
+        // The drip's frame, and the oversized one once its blank line came.
+        QCOMPARE(parser.stats().completedFrames, quint64(5));
+        QCOMPARE(parser.stats().droppedFrames, quint64(1));
+    }
+
+    // Finding 8: a 200 MB frame is skipped as it streams; the parser never holds more than
+    // its limit and one chunk, and gives its buffers back afterwards.
+    void aHugeFrameIsDiscardedWhileStreaming_data()
+    {
+        QTest::addColumn<QByteArray>("lineStart");
+        QTest::addColumn<QByteArray>("lineEnd");
+        QTest::newRow("one line") << QByteArray("data: ") << QByteArray();
+        QTest::newRow("many lines") << QByteArray("data: ") << QByteArray("\n");
+    }
+    void aHugeFrameIsDiscardedWhileStreaming()
+    {
+        QFETCH(QByteArray, lineStart);
+        QFETCH(QByteArray, lineEnd);
+        constexpr qsizetype chunkSize = 64 * 1024;
+        constexpr qsizetype total = 200 * 1024 * 1024;
+        // Each chunk is a whole line when lineEnd is set, else a piece of one long line.
+        QByteArray chunk = lineStart + QByteArray(chunkSize - lineStart.size() - lineEnd.size(), 'a') + lineEnd;
+        if (lineEnd.isEmpty())
+            chunk.fill('a');
+        Recorder recorder;
+        SseParser parser(&recorder);
+        parser.feed("data: before\n\n");
+        parser.feed(lineStart);
+        qint64 mostHeld = 0;
+        for (qsizetype fed = 0; fed < total; fed += chunkSize) {
+            parser.feed(chunk);
+            mostHeld = std::max(mostHeld, parser.stats().bufferedBytes);
+        }
+        QVERIFY2(mostHeld < parser.maxFrameBytes() + chunkSize, qPrintable(QString::number(mostHeld)));
+        QVERIFY(parser.stats().reservedBytes < parser.maxFrameBytes() + 2 * chunkSize);
+        parser.feed("\n\ndata: after\n\n");
+        QCOMPARE(recorder.errors, 1);
+        QCOMPARE(recorder.log.first(), QByteArray("frame message [before]"));
+        QCOMPARE(recorder.log.last(), QByteArray("frame message [after]"));
+        QCOMPARE(parser.stats().bufferedBytes, 0);
+        // The buffers that grew up to the limit were given back.
+        QVERIFY2(parser.stats().reservedBytes <= 3 * 256 * 1024, qPrintable(QString::number(parser.stats().reservedBytes)));
+    }
+
     void resetForgetsAHalfReadFrame()
     {
         Recorder recorder;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/marathon/marathonsystem.h"
 #include "backends/evergreen/evergreensystem.h"
+#include "domain/internpool.h"
 #include "domain/task.h"
 #include "itemmodels/taskquery.h"
 
@@ -133,6 +134,7 @@ private slots:
     void parseWithoutErrorSink();
     void fieldNamesListTheQualifiers();
     void queryIsReusableAcrossNewStrings();
+    void aCompactionVoidsTheMemo();
 
 private:
     std::vector<std::pair<QString, Task>> m_tasks;
@@ -539,6 +541,34 @@ void TestTaskQuery::queryIsReusableAcrossNewStrings()
     QVERIFY(query.matches(late));
     late.host = InternedString(u"another-unseen-host-99"_s);
     QVERIFY(!query.matches(late));
+}
+
+void TestTaskQuery::aCompactionVoidsTheMemo()
+{
+    // The memo is keyed by interned id, and a compaction gives freed ids to new strings:
+    // a memo kept across one would answer for the string that had the id before.
+    const TaskQuery query = TaskQuery::parse(u"host:memo-needle"_s, nullptr);
+    const auto markFixtures = [this](InternPool::Marks &marks) {
+        for (const auto &[key, task] : m_tasks) {
+            for (InternedString s : {task.name, task.group, task.host, task.message, task.nativeStatus,
+                                     task.reason, task.version, task.scope})
+                marks.keep(s);
+        }
+    };
+    // Two compactions free what earlier tests left, so the probe below takes the lowest
+    // free id, and gets it back after its string is freed.
+    InternPool::compact(markFixtures);
+    InternPool::compact(markFixtures);
+    Task probe = m_tasks.front().second;
+    probe.host = InternedString(u"has-memo-needle-inside"_s);
+    const quint32 freedId = probe.host.id();
+    QVERIFY(query.matches(probe));
+    probe.host = InternedString();
+    InternPool::compact(markFixtures);
+    InternPool::compact(markFixtures);   // the host string is gone now
+    probe.host = InternedString(u"no-needle-at-all"_s);
+    QCOMPARE(probe.host.id(), freedId);   // the same id, another string
+    QVERIFY(!query.matches(probe));
 }
 
 QTEST_GUILESS_MAIN(TestTaskQuery)

@@ -8,6 +8,9 @@
 #include "domain/isotime.h"
 #include "itemmodels/taskformat.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
+
 namespace {
 using State = ConnectionStatus::State;
 
@@ -263,7 +266,13 @@ void EvergreenBackend::fetchRawRecord(const QByteArray &taskId)
                                             .arg(reply.outcome.describe()));
             return;
         }
-        emit rawRecordReady(taskId, EvergreenParser::prettyJson(reply.body));
+        // Bounded, but a large record still takes a while to indent: not on the GUI thread.
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, taskId] {
+            watcher->deleteLater();
+            emit rawRecordReady(taskId, watcher->future().takeResult());
+        });
+        watcher->setFuture(QtConcurrent::run([body = reply.body] { return EvergreenParser::prettyJson(body); }));
     }, true);
 }
 

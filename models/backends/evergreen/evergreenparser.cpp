@@ -6,6 +6,8 @@
 #include "itemmodels/taskformat.h"
 #include "net/httpreply.h"
 #include "domain/jsonfields.h"
+#include "net/jsonpretty.h"
+#include "net/utf8repair.h"
 
 #include <QCoreApplication>
 
@@ -19,7 +21,7 @@
 using Json = nlohmann::json;
 
 namespace {
-// Fields are read without trusting their types (net/jsonfields.h).
+// Fields are read without trusting their types (domain/jsonfields.h).
 using JsonFields::interned;
 using JsonFields::member;
 using JsonFields::string;
@@ -60,20 +62,18 @@ Timestamp time(const Json &object, const char *key)
 }
 
 // Evergreen sends UTF-8, but one stray byte must not make a whole page unreadable.
-bool parseDocument(const QByteArray &body, Json *json, QString *error)
+bool parseDocument(const QByteArray &body, Json *json, QString *error, qsizetype *repairedUtf8 = nullptr)
 {
     if (body.trimmed().isEmpty()) {
         *error = QCoreApplication::translate("EvergreenParser", "empty answer where JSON was expected");
         return false;
     }
-    QByteArray repaired;
-    const QByteArray *input = &body;
-    if (!QByteArrayView(body).isValidUtf8()) {
-        repaired = QString::fromUtf8(body).toUtf8();
-        input = &repaired;
-    }
+    const Utf8Repair::Result repair = Utf8Repair::repair(body);
+    if (repairedUtf8)
+        *repairedUtf8 = repair.replaced;
+    const QByteArrayView input = repair.text(body);
     try {
-        *json = Json::parse(input->cbegin(), input->cend());
+        *json = Json::parse(input.cbegin(), input.cend());
         return true;
     } catch (const Json::exception &e) {
         qsizetype at = 0;
@@ -81,7 +81,7 @@ bool parseDocument(const QByteArray &body, Json *json, QString *error)
             at = qsizetype(parseError->byte);
         *error = QCoreApplication::translate("EvergreenParser", "malformed JSON near byte %1: %2")
                      .arg(at)
-                     .arg(HttpReply::snippet(QByteArrayView(*input).sliced(std::clamp<qsizetype>(at - 60, 0, input->size())), 120));
+                     .arg(HttpReply::snippet(input.sliced(std::clamp<qsizetype>(at - 60, 0, input.size())), 120));
         return false;
     }
 }
@@ -321,7 +321,7 @@ EvergreenParser::TaskList EvergreenParser::parseTasks(const QByteArray &body)
 {
     TaskList result;
     Json json;
-    if (!parseDocument(body, &json, &result.error))
+    if (!parseDocument(body, &json, &result.error, &result.repairedUtf8))
         return result;
     if (json.is_array()) {
         result.tasks.reserve(qsizetype(json.size()));
@@ -439,12 +439,18 @@ QString EvergreenParser::prettyJson(const QByteArray &body, bool *ok)
 {
     Json json;
     QString error;
+    // dump() recurses per level: too deep a record is refused before it is parsed.
+    if (const int levels = JsonPretty::depth(body); levels > JsonPretty::Limits().maxDepth) {
+        if (ok)
+            *ok = false;
+        return JsonPretty::tooDeep(levels);
+    }
     const bool parsed = parseDocument(body, &json, &error);
     if (ok)
         *ok = parsed;
     if (!parsed)
         return error;
-    return QString::fromStdString(json.dump(2, ' ', false, Json::error_handler_t::replace));
+    return JsonPretty::format(QByteArray::fromStdString(json.dump(-1, ' ', false, Json::error_handler_t::replace)));
 }
 
 QByteArray EvergreenParser::activationBody(bool activated)

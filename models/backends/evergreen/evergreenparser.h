@@ -31,6 +31,7 @@ struct TaskList
     QList<DisplayStatusMismatch> mismatches;
     QStringList problems;   // one sentence per skipped element
     QString error;          // the answer as a whole was unreadable; empty when it was read
+    qsizetype repairedUtf8 = 0;   // invalid UTF-8 sequences read as U+FFFD
 };
 
 // One entry of GET /versions/{id}/builds.

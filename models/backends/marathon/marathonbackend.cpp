@@ -178,6 +178,10 @@ void MarathonBackend::onListingParsed(quint64 generation, MarathonParser::TaskLi
         log(LogEntry::Severity::Warning, LogEntry::Category::Input,
             tr("/v2/tasks listed %1 entries that are not tasks with an id; skipped them.").arg(listing.skipped));
     }
+    if (listing.repairedUtf8 > 0) {
+        log(LogEntry::Severity::Warning, LogEntry::Category::Input,
+            tr("/v2/tasks held %1 invalid UTF-8 sequences; they are shown as U+FFFD.").arg(listing.repairedUtf8));
+    }
     m_events.resetIndex(std::move(listing.index));
     TaskSnapshot snapshot;
     snapshot.scope.keepFinished = true;

@@ -28,6 +28,13 @@ void MarathonEvents::sseFrame(QByteArrayView eventName, QByteArrayView data)
 {
     ++m_counters.frames;
     Event event = MarathonParser::parseEvent(eventName, data);
+    if (event.repairedUtf8 > 0) {
+        // Kept, not dropped: a TASK_FAILED with a mangled message is still a failure.
+        ++m_counters.repairedUtf8;
+        problem(QCoreApplication::translate("MarathonEvents", "An event of type %1 held %2 invalid UTF-8 sequences; they are shown as U+FFFD.")
+                    .arg(HttpReply::snippet(event.type, 80))
+                    .arg(event.repairedUtf8));
+    }
     switch (event.kind) {
     case Event::Kind::TaskUpdate:
         ++m_counters.taskEvents;

@@ -33,6 +33,7 @@ public:
         quint64 oversized = 0;
         quint64 attached = 0;     // event_stream_attached
         quint64 unmatched = 0;    // instance or health events for tasks not seen
+        quint64 repairedUtf8 = 0; // events read with invalid UTF-8 shown as U+FFFD
         QHash<QByteArray, quint64> unknownTypes;
     };
     using LogFunction = std::function<void(LogEntry::Severity, LogEntry::Category, const QString &)>;

@@ -6,6 +6,8 @@
 #include "marathonsystem.h"
 #include "net/httpreply.h"
 #include "domain/jsonfields.h"
+#include "net/jsonpretty.h"
+#include "net/utf8repair.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -17,7 +19,7 @@
 using json = nlohmann::json;
 
 namespace {
-// Fields are read without trusting their types (net/jsonfields.h).
+// Fields are read without trusting their types (domain/jsonfields.h).
 using JsonFields::boolean;
 using JsonFields::interned;
 using JsonFields::text;
@@ -34,10 +36,17 @@ QString shortWhat(const std::exception &error)
     return what;
 }
 
-std::optional<json> parseJson(QByteArrayView data, QString *error)
+// One bad byte in a message must not cost the event (nlohmann rejects ill-formed UTF-8):
+// it is read as U+FFFD and counted. A raw NUL stays an error, as the JSON grammar says;
+// an escaped \u0000 is fine.
+std::optional<json> parseJson(QByteArrayView data, QString *error, qsizetype *repaired = nullptr)
 {
+    const Utf8Repair::Result repair = Utf8Repair::repair(data);
+    if (repaired)
+        *repaired = repair.replaced;
+    const QByteArrayView text = repair.text(data);
     try {
-        return json::parse(data.begin(), data.end());
+        return json::parse(text.begin(), text.end());
     } catch (const json::exception &e) {
         *error = QCoreApplication::translate("MarathonParser", "malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(data));
     }
@@ -406,8 +415,12 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
         }
         return true;
     };
+    // A listing with one bad byte is still the listing (see parseJson).
+    const Utf8Repair::Result repair = Utf8Repair::repair(body);
+    result.repairedUtf8 = repair.replaced;
+    const QByteArrayView text = repair.text(body);
     try {
-        const json root = json::parse(body.begin(), body.end(), callback);
+        const json root = json::parse(text.begin(), text.end(), callback);
         const json *tasks = JsonFields::lookup(root, "tasks");
         if (!sawTasks || !tasks || !tasks->is_array())
             result.error = QCoreApplication::translate("MarathonParser", "not a task listing: %1").arg(HttpReply::snippet(body));
@@ -416,6 +429,12 @@ MarathonParser::TaskListing MarathonParser::parseTasks(QByteArrayView body)
     } catch (const json::exception &e) {
         result.error = QCoreApplication::translate("MarathonParser", "malformed JSON (%1) near: %2").arg(shortWhat(e), HttpReply::snippet(body));
     }
+    if (!result.error.isEmpty()) {
+        // The tasks read before the error was found are not a listing (found by fuzz_marathon).
+        result.tasks.clear();
+        result.index = MarathonTaskIndex();
+        result.skipped = 0;
+    }
     return result;
 }
 
@@ -423,7 +442,7 @@ MarathonParser::Event MarathonParser::parseEvent(QByteArrayView eventName, QByte
 {
     Event event;
     event.type = typeName(eventName);
-    const std::optional<json> parsed = parseJson(data, &event.error);
+    const std::optional<json> parsed = parseJson(data, &event.error, &event.repairedUtf8);
     if (!parsed) {
         event.kind = Event::Kind::Malformed;
         event.error = QCoreApplication::translate("MarathonParser", "%1 frame: %2").arg(QString::fromUtf8(event.type), event.error);
@@ -474,12 +493,18 @@ QString MarathonParser::deploymentId(QByteArrayView body)
 
 QString MarathonParser::prettyTask(QByteArrayView body, QByteArrayView taskId, QString *error)
 {
+    // dump() recurses per level: a listing deeper than the printer shows is refused before
+    // it is parsed.
+    if (const int levels = JsonPretty::depth(body); levels > JsonPretty::Limits().maxDepth) {
+        *error = JsonPretty::tooDeep(levels);
+        return {};
+    }
     const std::optional<json> parsed = parseJson(body, error);
     if (!parsed)
         return {};
     for (const json &task : JsonFields::array(*parsed, "tasks")) {
         if (text(task, "id") == taskId)
-            return QString::fromStdString(task.dump(2));
+            return JsonPretty::format(QByteArray::fromStdString(task.dump(-1, ' ', false, json::error_handler_t::replace)));
     }
     *error = QCoreApplication::translate("MarathonParser", "Marathon does not list task %1 any more.").arg(QString::fromUtf8(taskId));
     return {};

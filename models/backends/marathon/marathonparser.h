@@ -23,6 +23,7 @@ struct TaskListing
     QList<Task> tasks;
     MarathonTaskIndex index;   // of the listed tasks, Started/Staged set where known
     int skipped = 0;           // entries that were not task objects with an id
+    qsizetype repairedUtf8 = 0;   // invalid UTF-8 sequences read as U+FFFD
     QString error;             // set when the body was not a task listing at all
 };
 TaskListing parseTasks(QByteArrayView body);
@@ -64,6 +65,7 @@ struct Event
     LogEntry::Severity logSeverity = LogEntry::Severity::Info;
 
     QString error;               // Malformed
+    qsizetype repairedUtf8 = 0;  // invalid UTF-8 sequences read as U+FFFD
 };
 Event parseEvent(QByteArrayView eventName, QByteArrayView data);
 

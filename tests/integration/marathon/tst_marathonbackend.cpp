@@ -186,13 +186,16 @@ private slots:
         QCOMPARE(rig.status("a.instance-1._app"), mar(MarStatus::Running));
         QVERIFY(!rig.task("big.instance-1._app"));
         const MarathonEvents::Counters &counters = rig.backend->counters();
-        QCOMPARE(counters.malformed, quint64(3));
+        // Invalid UTF-8 no longer drops the event (issue 15, finding 7): it is repaired.
+        QCOMPARE(counters.malformed, quint64(2));
+        QCOMPARE(counters.repairedUtf8, quint64(1));
         QCOMPARE(counters.oversized, quint64(1));
         QCOMPARE(counters.unknown, quint64(3));
         QCOMPARE(counters.unknownTypes.value("brand_new_event"), quint64(3));
         // One line announces an unknown type; problems are logged up to the limit.
         QCOMPARE(rig.logLinesContaining(QStringLiteral("brand_new_event")), 1);
-        QCOMPARE(rig.logLinesContaining(QStringLiteral("Skipped a malformed event: status_update_event frame: malformed JSON")), 2);
+        QCOMPARE(rig.logLinesContaining(QStringLiteral("Skipped a malformed event: status_update_event frame: malformed JSON")), 1);
+        QCOMPARE(rig.logLinesContaining(QStringLiteral("invalid UTF-8 sequences; they are shown as U+FFFD")), 1);
         QCOMPARE(rig.logLinesContaining(QStringLiteral("near: {not json at all")), 1);
         QCOMPARE(rig.logLinesContaining(QStringLiteral("Dropped an event of more than")), 1);
         QCOMPARE(rig.logLinesContaining(QStringLiteral("not a JSON object")), 0);   // over the limit
