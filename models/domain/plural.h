@@ -11,3 +11,10 @@ inline QString countOf(int count, const char *context, const char *singular, con
     return QString::number(count) + u' '
         + QCoreApplication::translate(context, count == 1 ? singular : plural);
 }
+
+// For tr("%n new failure(s)", nullptr, n): a translation file picks the plural form; without
+// one Qt leaves "(s)" in place, so English gets its plural here.
+inline QString englishPlural(QString translated, int count)
+{
+    return translated.replace(QStringLiteral("(s)"), count == 1 ? QString() : QStringLiteral("s"));
+}
