@@ -63,8 +63,14 @@ void NotificationCenter::onEntered(int rule, const QList<QByteArray> &taskIds)
 {
     Burst &burst = m_bursts[rule];
     for (const QByteArray &id : taskIds) {
-        if (burst.taskIds.size() < MaxRemembered)
-            burst.taskIds.append(id);
+        if (burst.entries.size() >= MaxRemembered)
+            break;
+        const Task *task = m_store->find(id);
+        if (!task)
+            continue;
+        const QString name = task->name.isEmpty() ? task->idString() : task->name.toString();
+        burst.entries.append({id, task->failureKind(), task->group,
+                              name + QStringLiteral(" (") + task->nativeStatus.toString() + u')'});
     }
     burst.pending = true;
     if (!burst.everSent || m_clock() - burst.lastSent >= m_interval)
@@ -80,7 +86,7 @@ void NotificationCenter::send(int rule, Burst &burst)
     burst.open = true;
     burst.pending = false;
     burst.everSent = true;
-    burst.shown = int(burst.taskIds.size());
+    burst.shown = int(burst.entries.size());
     burst.lastSent = m_clock();
     emit notificationReady(notification);
 }
@@ -122,7 +128,7 @@ void NotificationCenter::dismiss(const QString &key)
         if (key != QString::number(it.key()) + u'/' + QString::number(it->number))
             continue;
         // What waited joins no closed notification: it opens the next burst when due.
-        it->taskIds = it->pending ? it->taskIds.mid(it->shown) : QList<QByteArray>();
+        it->entries = it->pending ? it->entries.mid(it->shown) : QList<Entry>();
         it->shown = 0;
         ++it->number;
         it->open = false;
@@ -136,39 +142,28 @@ Notification NotificationCenter::compose(int rule, const Burst &burst) const
     n.rule = rule;
     n.ruleName = m_matcher.rules().value(rule).name;
     n.key = QString::number(rule) + u'/' + QString::number(burst.number);
-    n.taskIds = burst.taskIds;
-
-    const int count = int(burst.taskIds.size());
-    bool allSystem = true;
-    bool allProblems = true;
+    const int count = int(burst.entries.size());
+    bool allSystem = count > 0;
+    bool allProblems = count > 0;
     bool anySystem = false;
     bool oneGroup = true;
-    InternedString group;
     QStringList names;
-    bool first = true;
-    for (const QByteArray &id : burst.taskIds) {
-        const Task *task = m_store->find(id);
-        if (!task)
-            continue;
-        const bool system = task->failureKind() == FailureKind::System;
+    for (const Entry &entry : burst.entries) {
+        n.taskIds.append(entry.id);
+        const bool system = entry.kind == FailureKind::System;
         anySystem |= system;
         allSystem &= system;
-        allProblems &= task->failureKind() != FailureKind::None;
-        if (first)
-            group = task->group;
-        else if (task->group != group)
-            oneGroup = false;
-        first = false;
-        if (names.size() < NamesInBody) {
-            const QString name = task->name.isEmpty() ? task->idString() : task->name.toString();
-            names.append(name + QStringLiteral(" (") + task->nativeStatus.toString() + u')');
-        }
+        allProblems &= entry.kind != FailureKind::None;
+        oneGroup &= entry.group == burst.entries.first().group;
+        if (names.size() < NamesInBody)
+            names.append(entry.label);
     }
-    const bool inGroup = !first && oneGroup && !group.isEmpty();
-    if (allSystem && !first)
+    const InternedString group = count ? burst.entries.first().group : InternedString();
+    const bool inGroup = oneGroup && !group.isEmpty();
+    if (allSystem)
         n.summary = inGroup ? englishPlural(tr("%n new system failure(s) in %1", nullptr, count), count).arg(group.toString())
                             : englishPlural(tr("%n new system failure(s)", nullptr, count), count);
-    else if (allProblems && !first)
+    else if (allProblems)
         n.summary = inGroup ? englishPlural(tr("%n new failure(s) in %1", nullptr, count), count).arg(group.toString())
                             : englishPlural(tr("%n new failure(s)", nullptr, count), count);
     else

@@ -50,11 +50,21 @@ signals:
     void notificationReady(const Notification &notification);
 
 private:
+    // What a task was when it entered: the summary describes the burst as it happened,
+    // even after some of its tasks were restarted or removed.
+    struct Entry
+    {
+        QByteArray id;
+        FailureKind kind = FailureKind::None;
+        InternedString group;
+        QString label;              // "web (TASK_FAILED)"
+    };
+
     struct Burst
     {
         int number = 0;
-        QList<QByteArray> taskIds;
-        int shown = 0;              // of taskIds, in the last notification sent
+        QList<Entry> entries;
+        int shown = 0;              // of entries, in the last notification sent
         bool open = false;          // a notification of this burst was sent
         bool pending = false;       // entries wait for the interval
         qint64 lastSent = 0;

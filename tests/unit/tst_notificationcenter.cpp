@@ -227,6 +227,8 @@ void TestNotificationCenter::burstUpdatesOneNotification()
     m_store->upsert(inGroup(evergreen("e", Status::EvgSystemFailed), "/prod/web"));
     m_store->upsert(inGroup(evergreen("f", Status::EvgSystemFailed), "/prod/web"));
     m_store->upsert(inGroup(evergreen("g", Status::EvgSystemFailed), "/prod/web"));
+    // A task restarted meanwhile still counts as it was when it entered.
+    m_store->upsert(inGroup(evergreen("a", Status::EvgWillRun), "/prod/web"));
     QCOMPARE(ready.count(), 1);
     QVERIFY(m_center->hasPending());
     m_now += 20'000;
