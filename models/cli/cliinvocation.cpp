@@ -137,8 +137,10 @@ bool CliInvocation::parse(const QStringList &arguments, CliInvocation *invocatio
         sub.addOption({QStringLiteral("filter"), tr("Only tasks matching QUERY (the search language of the window)."), tr("QUERY")});
         sub.addOption({QStringLiteral("format"), tr("table (default), json or csv."), tr("FORMAT")});
     } else if (command == u"watch") {
-        synopsis = QStringLiteral("watch [--for SECONDS] [--filter QUERY] [--format text|jsonl]");
+        synopsis = QStringLiteral("watch [--for SECONDS] [--filter QUERY] [--format text|jsonl] [--notify QUERY]...");
         sub.addOption({QStringLiteral("for"), tr("Stop after this long (default: until interrupted)."), tr("SECONDS")});
+        sub.addOption({QStringLiteral("notify"), tr("Show a desktop notification when a task starts to match QUERY (repeatable)."),
+                       tr("QUERY")});
         sub.addOption({QStringLiteral("filter"), tr("Only changes of tasks matching QUERY."), tr("QUERY")});
         sub.addOption({QStringLiteral("format"), tr("text (default) or jsonl."), tr("FORMAT")});
     } else if (command == u"priority") {
@@ -190,6 +192,14 @@ bool CliInvocation::parse(const QStringList &arguments, CliInvocation *invocatio
         TaskQuery::parse(result.filter, &problem);
         if (problem.isError())
             return fail(error, queryError(result.filter, problem), command);
+        if (result.command == Command::Watch) {
+            result.notifyQueries = sub.values(QStringLiteral("notify"));
+            for (const QString &query : std::as_const(result.notifyQueries)) {
+                TaskQuery::parse(query, &problem);
+                if (problem.isError())
+                    return fail(error, queryError(query, problem), command);
+            }
+        }
         const QString format = sub.value(QStringLiteral("format"));
         const bool list = result.command == Command::List;
         if (format.isEmpty())

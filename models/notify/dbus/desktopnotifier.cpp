@@ -30,7 +30,7 @@ void DesktopNotifier::deliver(const Notification &notification)
         if (!m_toldUnavailable) {
             m_toldUnavailable = true;
             m_available = false;
-            emit unavailable(tr("There is no D-Bus session bus, so notifications are shown in the window only."));
+            emit unavailable(tr("There is no D-Bus session bus to show desktop notifications on."));
         }
         emit undelivered(notification);
         return;
@@ -71,7 +71,7 @@ void DesktopNotifier::onReply(QDBusPendingCallWatcher *watcher, const Notificati
         m_available = false;
         if (!m_toldUnavailable) {
             m_toldUnavailable = true;
-            emit unavailable(tr("No desktop notification service answered (%1), so notifications are shown in the window only.")
+            emit unavailable(tr("No desktop notification service answered (%1).")
                                  .arg(reply.error().name()));
         }
         emit undelivered(notification);

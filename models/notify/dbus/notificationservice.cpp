@@ -30,7 +30,8 @@ NotificationService::NotificationService(Session *session, const QDBusConnection
     });
     connect(m_notifier, &DesktopNotifier::undelivered, this, &NotificationService::undelivered);
     connect(m_notifier, &DesktopNotifier::unavailable, this, [this](const QString &reason) {
-        m_session->log(LogEntry::Severity::Warning, LogEntry::Category::Connection, reason);
+        m_session->log(LogEntry::Severity::Warning, LogEntry::Category::Connection,
+                       m_fallbackNote.isEmpty() ? reason : reason + u' ' + m_fallbackNote);
     });
 }
 

@@ -31,6 +31,8 @@ public:
     DesktopNotifier *notifier() const { return m_notifier; }
     // Applies the rules; a rule that does not parse is named once in the event log.
     void setRules(const QList<NotificationRule> &rules);
+    // What the log adds when the desktop cannot show notifications: where they go instead.
+    void setFallbackNote(const QString &note) { m_fallbackNote = note; }
 
 signals:
     void notificationReady(const Notification &notification);
@@ -41,4 +43,5 @@ private:
     Session *m_session;
     NotificationCenter *m_center;
     DesktopNotifier *m_notifier;
+    QString m_fallbackNote;
 };
