@@ -146,6 +146,11 @@ void TestWindowNotifications::undeliveredNotificationsBecomeAToast()
     ToastWidget *toast = f.notifications->toast();
     QTRY_VERIFY(toast->isVisible());
     QCOMPARE(toast->current().summary, QStringLiteral("1 new system failure in ubuntu2204"));
+    // A small box in the corner of the table area, not a pane of the splitter.
+    const QRect area(f.window->centralWidget()->mapTo(f.window.get(), QPoint()), f.window->centralWidget()->size());
+    QVERIFY(area.contains(toast->geometry()));
+    QVERIFY(toast->width() < area.width() / 2);
+    QVERIFY(toast->geometry().bottom() > area.center().y());
     QCOMPARE(f.session.eventLog()->rowCount(), logBefore + 1);
 
     // The burst's update replaces the toast; the log does not repeat itself.

@@ -7,8 +7,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-ToastWidget::ToastWidget(QWidget *parent)
+ToastWidget::ToastWidget(QWidget *anchor, QWidget *parent)
     : QFrame(parent)
+    , m_anchor(anchor)
     , m_summary(new QLabel(this))
     , m_body(new QLabel(this))
 {
@@ -46,7 +47,7 @@ ToastWidget::ToastWidget(QWidget *parent)
     // Timing out is not a dismissal: like a desktop bubble that went to the tray, the burst
     // goes on and its next update shows again.
     connect(&m_hideTimer, &QTimer::timeout, this, &QWidget::hide);
-    parent->installEventFilter(this);
+    anchor->installEventFilter(this);
     hide();
 }
 
@@ -71,14 +72,14 @@ void ToastWidget::dismiss()
 
 bool ToastWidget::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible())
+    if (watched == m_anchor && (event->type() == QEvent::Resize || event->type() == QEvent::Move) && isVisible())
         place();
     return QFrame::eventFilter(watched, event);
 }
 
 void ToastWidget::place()
 {
-    const QWidget *area = parentWidget();
     constexpr int margin = 16;
-    move(area->width() - width() - margin, area->height() - height() - margin);
+    const QPoint corner = m_anchor->mapTo(parentWidget(), QPoint(m_anchor->width(), m_anchor->height()));
+    move(corner.x() - width() - margin, corner.y() - height() - margin);
 }

@@ -9,15 +9,17 @@
 class QLabel;
 
 // The notification shown inside the window when the desktop has no notification service:
-// a small box in the bottom-right corner of its parent that replaces itself for updates of
-// the same burst, hides after a while and offers "Show" like the desktop's default action.
+// a small box in the bottom-right corner of the anchor (the window's central widget) that
+// replaces itself for updates of the same burst, hides after a while and offers "Show"
+// like the desktop's default action. It is a child of the window, not of the anchor: a
+// QSplitter would take a child widget for one of its panes.
 class ToastWidget final : public QFrame
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ToastWidget)
 
 public:
-    explicit ToastWidget(QWidget *parent);
+    ToastWidget(QWidget *anchor, QWidget *parent);
 
     void showNotification(const Notification &notification);
     const Notification &current() const { return m_current; }
@@ -34,6 +36,7 @@ private:
     void place();
     void dismiss();
 
+    QWidget *m_anchor;
     Notification m_current;
     QLabel *m_summary;
     QLabel *m_body;

@@ -35,7 +35,7 @@ WindowNotifications::WindowNotifications(MainWindow *window, Session *session, N
     , m_acknowledgements(acknowledgements)
     , m_acknowledge(new QAction(tr("&Acknowledge"), this))
     , m_settings(new QAction(tr("&Notifications…"), this))
-    , m_toast(new ToastWidget(window->centralWidget()))
+    , m_toast(new ToastWidget(window->centralWidget(), window))
     , m_baseTitle(window->windowTitle())
 {
     m_acknowledge->setObjectName(QStringLiteral("action-acknowledge"));
