@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cliinvocation.h"
 #include "cli/clirunner.h"
+#include "desktopnotifier.h"
+#include "notificationservice.h"
 #include "session/session.h"
 #include "systems/connectionoptions.h"
 #include "systems/registersystems.h"
@@ -9,6 +11,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -71,6 +74,22 @@ int main(int argc, char *argv[])
     session.setReadOnly(connections.readOnly);
     for (Backend *backend : connections.createBackends())
         session.addBackend(backend);
+    // watch --notify: the desktop gets the notifications, stderr a line for each, so a
+    // terminal without a notification service still sees them.
+    std::unique_ptr<NotificationService> notifications;
+    if (invocation.command == CliInvocation::Command::Watch && !invocation.notifyQueries.isEmpty()) {
+        notifications = std::make_unique<NotificationService>(&session);
+        QList<NotificationRule> rules;
+        for (const QString &query : std::as_const(invocation.notifyQueries))
+            rules.append(NotificationRule::fromCommandLine(query));
+        notifications->setRules(rules);
+        QObject::connect(notifications.get(), &NotificationService::notificationReady, &app,
+                         [&err](const Notification &n) {
+                             err << QStringLiteral("taskmon-cli: ") << n.summary << QStringLiteral(" — ") << n.body << Qt::endl;
+                         });
+        QObject::connect(notifications->notifier(), &DesktopNotifier::unavailable, &app,
+                         [&err](const QString &reason) { err << QStringLiteral("taskmon-cli: ") << reason << Qt::endl; });
+    }
     CliRunner runner(invocation, &session, &out, &err, terminal());
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     runner.start();

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "itemmodels/tasktablemodel.h"
 #include "mainwindow.h"
+#include "notificationservice.h"
+#include "notify/acknowledgements.h"
+#include "notify/notificationcenter.h"
 #include "theme.h"
+#include "windownotifications.h"
 
 #include "session/optionreader.h"
 #include "session/session.h"
@@ -10,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -53,6 +58,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("unreachable-after"),
                       QApplication::translate("main", "Highlight Marathon tasks unreachable for this many minutes (default 15)."),
                       QStringLiteral("MINUTES")});
+    parser.addOption({QStringLiteral("notify"),
+                      QApplication::translate("main", "Show a desktop notification when a task starts to match QUERY, for this run (repeatable)."),
+                      QStringLiteral("QUERY")});
     parser.process(app);
 
     ConnectionOptions options;
@@ -61,14 +69,35 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "taskmon: %s\n", qPrintable(error));
         return 2;
     }
+    QList<NotificationRule> thisRun;
+    for (const QString &query : parser.values(QStringLiteral("notify"))) {
+        TaskQuery::Error problem;
+        if (TaskQuery::parse(query, &problem).isEmpty()) {
+            std::fprintf(stderr, "taskmon: --notify %s: %s\n", qPrintable(query),
+                         qPrintable(problem.isError() ? problem.message : QApplication::translate("main", "the query is empty")));
+            return 2;
+        }
+        thisRun.append(NotificationRule::fromCommandLine(query));
+    }
     UiTheme::apply(app, parser.value(QStringLiteral("theme")));
+
+    // Before the window: its search may ask is:new.
+    Acknowledgements acknowledgements(Acknowledgements::defaultPath());
+    acknowledgements.makeCurrent();
 
     Session session;
     session.setReadOnly(options.readOnly);
     for (Backend *backend : options.createBackends())
         session.addBackend(backend);
 
+    NotificationService notifications(&session);
     MainWindow window(&session);
+    {
+        QSettings settings;
+        notifications.center()->setInterval(NotificationSettings::interval(settings));
+        auto *windowNotifications = new WindowNotifications(&window, &session, &notifications, &acknowledgements);
+        windowNotifications->setRules(NotificationRule::load(settings), thisRun);
+    }
     if (parser.isSet(QStringLiteral("unreachable-after"))) {
         double minutes = 0;
         if (!OptionReader::readNumber(parser, QStringLiteral("unreachable-after"), 0, 7 * 24 * 60, &minutes,

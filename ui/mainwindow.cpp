@@ -208,6 +208,7 @@ void MainWindow::buildMenus()
     m_actions->populateMenu(tasks);
     tasks->addSeparator();
     tasks->addAction(m_actions->stopAction());
+    m_taskMenu = tasks;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcuts);
@@ -225,6 +226,14 @@ void MainWindow::search(const QString &query)
 {
     m_search->setText(query);
     m_search->applyNow();
+}
+
+void MainWindow::addTaskAction(QAction *action)
+{
+    if (m_extraTaskActions.isEmpty())
+        m_taskMenu->addSeparator();
+    m_extraTaskActions.append(action);
+    m_taskMenu->addAction(action);
 }
 
 void MainWindow::applySearch(const QString &text)
@@ -245,6 +254,7 @@ void MainWindow::showContextMenu(const QPoint &globalPosition)
     m_actions->updateActions();
     m_actions->populateMenu(&menu);
     menu.addSeparator();
+    menu.addActions(m_extraTaskActions);
     menu.addAction(tr("Copy ID"), this, [this] {
         QStringList ids;
         for (const Task &task : m_actions->selectedTasks())

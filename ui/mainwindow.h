@@ -9,6 +9,7 @@ class DetailsPane;
 class EventLogView;
 class FilterSidebar;
 class QLabel;
+class QMenu;
 class QueryLineEdit;
 class Session;
 class StatusBarPanel;
@@ -40,6 +41,9 @@ public:
 
     // Applies a search as if typed (and applied) in the search field.
     void search(const QString &query);
+    // An action of a feature outside the window (acknowledge): in the Task menu and the
+    // table's context menu, after the task actions.
+    void addTaskAction(QAction *action);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,5 +72,7 @@ private:
     QAction *m_focusSearch;
     QAction *m_legend;
     QAction *m_shortcuts;
+    QMenu *m_taskMenu = nullptr;
+    QList<QAction *> m_extraTaskActions;
     QTimer m_countsTimer;
 };

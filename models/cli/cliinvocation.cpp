@@ -170,8 +170,10 @@ bool CliInvocation::parse(const QStringList &arguments, const ConnectionParsing 
         sub.addOption({QStringLiteral("filter"), QCoreApplication::translate("taskmon-cli", "Only tasks matching QUERY (the search language of the window)."), QCoreApplication::translate("taskmon-cli", "QUERY")});
         sub.addOption({QStringLiteral("format"), QCoreApplication::translate("taskmon-cli", "table (default), json or csv."), QCoreApplication::translate("taskmon-cli", "FORMAT")});
     } else if (command == u"watch") {
-        synopsis = QStringLiteral("watch [--for SECONDS] [--filter QUERY] [--format text|jsonl]");
+        synopsis = QStringLiteral("watch [--for SECONDS] [--filter QUERY] [--format text|jsonl] [--notify QUERY]...");
         sub.addOption({QStringLiteral("for"), QCoreApplication::translate("taskmon-cli", "Stop after this long (default: until interrupted)."), QCoreApplication::translate("taskmon-cli", "SECONDS")});
+        sub.addOption({QStringLiteral("notify"), QCoreApplication::translate("taskmon-cli", "Show a desktop notification when a task starts to match QUERY (repeatable)."),
+                       QCoreApplication::translate("taskmon-cli", "QUERY")});
         sub.addOption({QStringLiteral("filter"), QCoreApplication::translate("taskmon-cli", "Only changes of tasks matching QUERY."), QCoreApplication::translate("taskmon-cli", "QUERY")});
         sub.addOption({QStringLiteral("format"), QCoreApplication::translate("taskmon-cli", "text (default) or jsonl."), QCoreApplication::translate("taskmon-cli", "FORMAT")});
     } else if (takesValue) {
@@ -225,6 +227,14 @@ bool CliInvocation::parse(const QStringList &arguments, const ConnectionParsing 
         TaskQuery::parse(result.filter, &problem);
         if (problem.isError())
             return fail(error, queryError(result.filter, problem), command);
+        if (result.command == Command::Watch) {
+            result.notifyQueries = sub.values(QStringLiteral("notify"));
+            for (const QString &query : std::as_const(result.notifyQueries)) {
+                TaskQuery::parse(query, &problem);
+                if (problem.isError())
+                    return fail(error, queryError(query, problem), command);
+            }
+        }
         const QString format = sub.value(QStringLiteral("format"));
         const bool list = result.command == Command::List;
         if (format.isEmpty())

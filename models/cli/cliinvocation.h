@@ -39,6 +39,7 @@ struct CliInvocation
     double forSeconds = 0;       // 0: until interrupted
     QString filter;
     Format format = Format::Table;
+    QStringList notifyQueries;   // watch --notify: one notification rule each, for this run
 
     // actions
     TaskAction action{};

@@ -362,12 +362,25 @@ private:
         clause->field = TaskQuery::Field::Statuses;
         for (const Value &value : values) {
             const QString name = normalName(value.text);
+            // "New" is not a status but the operator's acknowledgement, so it gets its own
+            // clause and does not mix with status values in one OR list.
+            if (name == u"new" || name == u"new-failure" || name == u"new-problem") {
+                if (values.size() > 1) {
+                    return fail(QCoreApplication::translate("TaskQuery", "“is:%1” cannot be combined with other values; write it as its own term.")
+                                    .arg(value.text),
+                                value.position, value.length);
+                }
+                clause->field = TaskQuery::Field::New;
+                if (name != u"new")
+                    clause->statusMask = statusesWhere([](const StatusInfo &info) { return info.kind != FailureKind::None; });
+                return true;
+            }
             if (name == u"problem" || name == u"problems") {
                 clause->statusMask |= statusesWhere([](const StatusInfo &info) { return info.kind != FailureKind::None; });
             } else if (name == u"parked") {
                 clause->statusMask |= statusesWhere([](const StatusInfo &info) { return info.parked; });
             } else {
-                return fail(QCoreApplication::translate("TaskQuery", "Unknown “is:” value “%1”. Try is:problem or is:parked.").arg(value.text),
+                return fail(QCoreApplication::translate("TaskQuery", "Unknown “is:” value “%1”. Try is:problem, is:parked, is:new or is:new-failure.").arg(value.text),
                             value.position, value.length);
             }
         }
@@ -464,6 +477,19 @@ QStringList TaskQuery::fieldNames()
             QStringLiteral("priority"), QStringLiteral("is")};
 }
 
+namespace {
+std::function<bool(const Task &)> &acknowledgedLookup()
+{
+    static std::function<bool(const Task &)> lookup;
+    return lookup;
+}
+} // namespace
+
+void TaskQuery::setAcknowledgedLookup(std::function<bool(const Task &)> lookup)
+{
+    acknowledgedLookup() = std::move(lookup);
+}
+
 bool TaskQuery::matches(const Task &task) const
 {
     for (const Clause &clause : m_clauses) {
@@ -534,6 +560,11 @@ bool TaskQuery::Clause::matches(const Task &task) const
         hit = matchesId(task.id) || matchesInterned(task.name) || matchesInterned(task.group)
             || matchesInterned(task.host) || matchesInterned(task.message);
         break;
+    case Field::New: {
+        const auto &acknowledged = acknowledgedLookup();
+        hit = (!statusMask || (statusMask & bitOf(task.status))) && !(acknowledged && acknowledged(task));
+        break;
+    }
     case Field::Priority:
         hit = std::any_of(ranges.cbegin(), ranges.cend(), [&](const Range &range) {
             return task.priority >= range.low && task.priority <= range.high;

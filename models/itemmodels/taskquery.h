@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 // The search language of the task table and taskmon-cli --filter (DESIGN.md §4):
@@ -39,8 +40,12 @@ public:
     // The qualifiers the language knows, for completion and error messages.
     static QStringList fieldNames();
 
+    // What is:new asks: has the operator acknowledged this task (models/notify)? Without a
+    // lookup every task is new.
+    static void setAcknowledgedLookup(std::function<bool(const Task &)> lookup);
+
 private:
-    enum class Field : quint8 { Text, Statuses, Source, Group, Host, Id, Name, Message, Priority };
+    enum class Field : quint8 { Text, Statuses, Source, Group, Host, Id, Name, Message, Priority, New };
 
     struct Range
     {
@@ -52,7 +57,8 @@ private:
     {
         Field field = Field::Text;
         bool negated = false;
-        quint64 statusMask = 0;  // bit 1 << int(Status): MaxStatuses is 64            // Statuses: stage, kind and status all compile here
+        quint64 statusMask = 0;  // bit 1 << int(Status) (MaxStatuses is 64): stage, kind and status;
+                                 // New: the statuses it is limited to (0: any)
         QList<InternedString> nativeStatuses; // Statuses: raw names such as TASK_LOST
         quint16 sourceMask = 0;            // bit 1 << SystemId
         QList<QString> needles;            // substring fields

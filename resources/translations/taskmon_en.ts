@@ -538,6 +538,21 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>There is no D-Bus session bus to show desktop notifications on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No desktop notification service answered (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Fetch the server&apos;s raw record</source>
@@ -1521,6 +1536,124 @@
     </message>
 </context>
 <context>
+    <name>NotificationCenter</name>
+    <message numerus="yes">
+        <source>%n new system failure(s) in %1</source>
+        <translation>
+            <numerusform>%n new system failure in %1</numerusform>
+            <numerusform>%n new system failures in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new system failure(s)</source>
+        <translation>
+            <numerusform>%n new system failure</numerusform>
+            <numerusform>%n new system failures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new failure(s) in %1</source>
+        <translation>
+            <numerusform>%n new failure in %1</numerusform>
+            <numerusform>%n new failures in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new failure(s)</source>
+        <translation>
+            <numerusform>%n new failure</numerusform>
+            <numerusform>%n new failures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) matched in %1</source>
+        <translation>
+            <numerusform>%n task matched in %1</numerusform>
+            <numerusform>%n tasks matched in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) matched</source>
+        <translation>
+            <numerusform>%n task matched</numerusform>
+            <numerusform>%n tasks matched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationService</name>
+    <message>
+        <source>The notification rule “%1” is not a valid query and is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSettingsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule shows at most one notification this often; what comes in between is added to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most one notification per rule every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule notifies when a task starts to match its query, for example &lt;code&gt;kind:system source:marathon&lt;/code&gt; or &lt;code&gt;is:new-failure group:/prod&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OptionReader</name>
     <message>
         <source>--%1 wants %2 from %3 to %4, not “%5”.</source>
@@ -2092,15 +2225,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown “is:” value “%1”. Try is:problem or is:parked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown source “%1”. Sources: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a priority. Use a number, &gt;N, &gt;=N, &lt;N, &lt;=N or N..M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“is:%1” cannot be combined with other values; write it as its own term.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown “is:” value “%1”. Try is:problem, is:parked, is:new or is:new-failure.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2120,6 +2257,80 @@
     <message>
         <source>Reset Columns</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToastWidget</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowNotifications</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as seen: they no longer count as new. Nothing is hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures nobody acknowledged yet here (A). Click to search for is:new-failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications are shown inside the window instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notified task(s) gone or hidden by the filters.</source>
+        <translation>
+            <numerusform>%n notified task gone or hidden by the filters.</numerusform>
+            <numerusform>%n notified tasks gone or hidden by the filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledged %n failure(s).</source>
+        <translation>
+            <numerusform>Acknowledged %n failure.</numerusform>
+            <numerusform>Acknowledged %n failures.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to acknowledge in the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n new failure(s)</source>
+        <translation>
+            <numerusform>%1 — %n new failure</numerusform>
+            <numerusform>%1 — %n new failures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>taskmon: %n new failure(s)</source>
+        <translation>
+            <numerusform>taskmon: %n new failure</numerusform>
+            <numerusform>taskmon: %n new failures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2361,14 @@
     </message>
     <message>
         <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a desktop notification when a task starts to match QUERY, for this run (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2320,6 +2539,10 @@ Exit codes: 0 success, 1 a request or an action failed, 2 usage error.
     </message>
     <message>
         <source>task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a desktop notification when a task starts to match QUERY (repeatable).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

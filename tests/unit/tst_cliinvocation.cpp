@@ -162,6 +162,19 @@ private slots:
         QTest::newRow("infinite timeout") << QStringList{u"--timeout"_qs, u"inf"_qs, u"list"_qs} << u"inf"_qs;
         QTest::newRow("nan live") << QStringList{u"list"_qs, u"--live"_qs, u"nan"_qs} << u"nan"_qs;
         QTest::newRow("watch too long") << QStringList{u"watch"_qs, u"--for"_qs, u"1e9"_qs} << u"1000000"_qs;
+        QTest::newRow("bad notify") << QStringList{u"watch"_qs, u"--notify"_qs, u"kind:sytem"_qs} << u"sytem"_qs;
+        QTest::newRow("notify is for watch") << QStringList{u"list"_qs, u"--notify"_qs, u"kind:system"_qs} << u"notify"_qs;
+    }
+
+    void watchTakesNotifyRules()
+    {
+        CliInvocation invocation;
+        QString error;
+        QVERIFY2(CliInvocation::parse({u"watch"_qs, u"--notify"_qs, u"kind:system"_qs, u"--notify"_qs,
+                                       u"is:new-failure group:/prod"_qs}, connectionParsing(),
+                                      &invocation, &error),
+                 qPrintable(error));
+        QCOMPARE(invocation.notifyQueries, (QStringList{u"kind:system"_qs, u"is:new-failure group:/prod"_qs}));
     }
 
     void usageErrors()
