@@ -226,8 +226,8 @@ private:
             return QStringLiteral("finished");
         if (field == u"kind" || field == u"failure")
             return QStringLiteral("system");
-        if (field == u"source")
-            return QStringLiteral("marathon");
+        if (field == u"source" && !SystemRegistry::systems().isEmpty())
+            return QString(SystemRegistry::key(SystemRegistry::systems().first()));
         if (field == u"priority" || field == u"prio")
             return QStringLiteral(">50");
         if (field == u"is")
