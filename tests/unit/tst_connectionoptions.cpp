@@ -37,8 +37,9 @@ private slots:
         QVERIFY(read({}, &options, &error));
         QVERIFY(options.demo);
         QVERIFY(options.marathon.isEmpty() && options.evergreen.isEmpty());
-        QCOMPARE(options.createBackends().size(), 1);
-        qDeleteAll(options.createBackends());
+        const QList<Backend *> backends = options.createBackends();
+        QCOMPARE(backends.size(), 1);
+        qDeleteAll(backends);
     }
 
     void marathonOptions()
@@ -94,8 +95,9 @@ private slots:
         QCOMPARE(config.credentials.user, QStringLiteral("bot"));
         QCOMPARE(config.pollIntervalMs, 5000);
         QVERIFY(config.fastPollIntervalMs <= 5000);
-        QCOMPARE(options.createBackends().size(), 2);
-        qDeleteAll(options.createBackends());
+        const QList<Backend *> backends = options.createBackends();
+        QCOMPARE(backends.size(), 2);
+        qDeleteAll(backends);
     }
 
     void aKeyWithoutAUserIsABearerToken()
