@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "systems/connectionoptions.h"
+#include "connectionparsing.h"
 #include "backends/marathon/marathonsystem.h"
 #include "backends/evergreen/evergreensystem.h"
 #include "cli/clirunner.h"
@@ -20,20 +20,6 @@ using TestTasks::evergreen;
 using TestTasks::marathon;
 
 namespace {
-// The connection options as taskmon-cli's main reads them; the last parse's are kept.
-ConnectionOptions &parsedConnections()
-{
-    static ConnectionOptions options;
-    return options;
-}
-
-CliInvocation::ConnectionParsing connectionParsing()
-{
-    parsedConnections() = ConnectionOptions();
-    return {&ConnectionOptions::addTo,
-            [](const QCommandLineParser &parser, QString *error) { return parsedConnections().read(parser, error); }};
-}
-
 // A session with one scripted backend per system and a runner writing into strings.
 struct Run
 {
